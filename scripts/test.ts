@@ -1,0 +1,65 @@
+/**
+ * `npm test`: one throwaway PostgreSQL (embedded, or the server behind
+ * TEST_DATABASE_URL), a template database migrated once, then tap. Each test
+ * file clones its own database from the template (test/helpers/db.ts).
+ * Ends with a plain "N passed, M failed" line and tap's exit code.
+ */
+import { spawn } from 'node:child_process';
+import pg from 'pg';
+import { ensureDatabase } from '../src/db/embedded.js';
+import { migrate } from '../src/db/migrate.js';
+import { throwawayCluster } from './throwaway-cluster.js';
+
+const started = Date.now();
+const cluster = process.env.TEST_DATABASE_URL ? undefined : await throwawayCluster();
+const adminUrl = process.env.TEST_DATABASE_URL ?? cluster!.url('postgres');
+const template = `traq_tmpl_${process.pid}`;
+const urlOf = (db: string) => {
+  const u = new URL(adminUrl);
+  u.pathname = `/${db}`;
+  return u.toString();
+};
+
+async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  const c = new pg.Client({ connectionString: adminUrl });
+  await c.connect();
+  try {
+    return await fn(c);
+  } finally {
+    await c.end();
+  }
+}
+
+let code = 1;
+let summary = '';
+try {
+  await ensureDatabase(adminUrl, template);
+  await migrate(urlOf(template));
+  console.log(`# database ready in ${Date.now() - started} ms (template ${template})`);
+
+  const tap = spawn('node_modules/.bin/tap', process.argv.slice(2), {
+    env: { ...process.env, TEST_PG_ADMIN_URL: adminUrl, TEST_PG_TEMPLATE: template },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let tail = '';
+  tap.stdout.on('data', (chunk: Buffer) => {
+    process.stdout.write(chunk);
+    tail = (tail + chunk.toString('utf8')).slice(-20_000);
+  });
+  code = await new Promise<number>((resolve) => tap.on('close', (c) => resolve(c ?? 1)));
+  const totals = [...tail.matchAll(/^# \{ total: (\d+), pass: (\d+)(?:, fail: (\d+))?(?:, todo: (\d+))?(?:, skip: (\d+))?/gm)].at(-1);
+  const asserts = [...tail.matchAll(/Asserts:\s+(\d+) pass(?:\s+(\d+) fail)?(?:\s+(\d+) skip)?/g)].at(-1);
+  if (totals) {
+    const [, total, pass, fail = '0', , skip = '0'] = totals;
+    summary = `${pass} passed, ${fail === '0' ? Number(total) - Number(pass) - Number(skip) : fail} failed${skip !== '0' ? `, ${skip} skipped` : ''}`;
+  } else if (asserts) {
+    const [, pass, fail = '0', skip = '0'] = asserts;
+    summary = `${pass} passed, ${fail} failed${skip !== '0' ? `, ${skip} skipped` : ''}`;
+  }
+} finally {
+  await admin((c) => c.query(`DROP DATABASE IF EXISTS ${c.escapeIdentifier(template)} WITH (FORCE)`)).catch(() => {});
+  await cluster?.dispose();
+}
+console.log(`# wall time ${((Date.now() - started) / 1000).toFixed(1)} s`);
+console.log(summary || (code === 0 ? '0 passed, 0 failed' : '0 passed, 1 failed'));
+process.exit(code);

@@ -1,0 +1,89 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/** A configuration value was missing or malformed; main prints `message` as one line and exits. */
+export class ConfigError extends Error {}
+
+const optionalString = z
+  .string()
+  .transform((s) => s.trim())
+  .optional()
+  .transform((s) => (s ? s : undefined));
+
+const port = (fallback: number) =>
+  z.coerce
+    .number({ message: 'must be a whole number' })
+    .int('must be a whole number')
+    .min(0, 'must be between 0 and 65535')
+    .max(65535, 'must be between 0 and 65535')
+    .default(fallback);
+
+const positiveInt = (fallback: number) =>
+  z.coerce.number({ message: 'must be a whole number' }).int('must be a whole number').positive('must be greater than 0').default(fallback);
+
+const EnvSchema = z.object({
+  PORT: port(8000),
+  HOST: optionalString.default('0.0.0.0'),
+  DATABASE_URL: optionalString,
+  TRAQ_DATABASE_URL: optionalString,
+  TRAQ_DATA_DIR: optionalString.default('files'),
+  TRAQ_STORAGE_ROOT: optionalString,
+  TRAQ_API_KEY: optionalString.refine((k) => k === undefined || k.length >= 16, 'must be at least 16 characters'),
+  TRAQ_ENV: z.enum(['development', 'test', 'production'], { message: 'must be development, test or production' }).default('development'),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+      message: 'must be one of fatal, error, warn, info, debug, trace, silent',
+    })
+    .default('info'),
+  TRAQ_EMBEDDED_PG_PORT: port(54329),
+  TRAQ_DB_POOL_SIZE: positiveInt(10),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  /** Connection string of an external PostgreSQL; undefined means "run the embedded cluster". */
+  databaseUrl: string | undefined;
+  /** Absolute path of the data folder (embedded cluster, generated admin key, default storage root). */
+  dataDir: string;
+  /** Absolute path of the artifact store root. */
+  storageRoot: string;
+  /** The admin key from the environment; undefined in dev means "generate one under dataDir". */
+  apiKey: string | undefined;
+  env: 'development' | 'test' | 'production';
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  embeddedPgPort: number;
+  dbPoolSize: number;
+}
+
+/** Reads and validates the configuration; throws ConfigError naming the first bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const name = String(issue.path[0]);
+    const given = env[name];
+    throw new ConfigError(`Invalid configuration: ${name} ${issue.message}${given === undefined ? '' : ` (got ${JSON.stringify(given)})`}`);
+  }
+  const e = parsed.data;
+  const databaseUrl = e.DATABASE_URL ?? e.TRAQ_DATABASE_URL;
+  if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError('Invalid configuration: DATABASE_URL must be a postgres:// connection string');
+  }
+  if (e.TRAQ_ENV === 'production' && e.TRAQ_API_KEY === undefined) {
+    throw new ConfigError('Refusing to start: TRAQ_ENV=production requires TRAQ_API_KEY (at least 16 characters)');
+  }
+  const dataDir = path.resolve(cwd, e.TRAQ_DATA_DIR);
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl,
+    dataDir,
+    storageRoot: path.resolve(cwd, e.TRAQ_STORAGE_ROOT ?? path.join(dataDir, 'artifacts')),
+    apiKey: e.TRAQ_API_KEY,
+    env: e.TRAQ_ENV,
+    logLevel: e.LOG_LEVEL,
+    embeddedPgPort: e.TRAQ_EMBEDDED_PG_PORT,
+    dbPoolSize: e.TRAQ_DB_POOL_SIZE,
+  };
+}

@@ -1,0 +1,23 @@
+import { fileURLToPath } from 'node:url';
+import { runner } from 'node-pg-migrate';
+
+export const MIGRATIONS_DIR = fileURLToPath(new URL('../../migrations', import.meta.url));
+
+/**
+ * Applies pending migrations (or rolls back with direction 'down').
+ * Advisory-locked and waiting: two servers starting at once migrate once.
+ */
+export async function migrate(databaseUrl: string, options: { direction?: 'up' | 'down'; count?: number; log?: (m: string) => void } = {}) {
+  return runner({
+    databaseUrl,
+    dir: MIGRATIONS_DIR,
+    migrationsTable: 'pgmigrations',
+    direction: options.direction ?? 'up',
+    count: options.count ?? Infinity,
+    singleTransaction: true,
+    advisoryLockMode: 'wait',
+    checkOrder: true,
+    verbose: false,
+    log: options.log ?? (() => {}),
+  });
+}

@@ -1,0 +1,21 @@
+import type { Pool, PoolClient } from './pool.js';
+
+/**
+ * Runs `work` inside one transaction on one connection: COMMIT when it
+ * resolves, ROLLBACK when it throws. Every write request goes through here,
+ * so the state change and its job_events row land together or not at all.
+ */
+export async function withTransaction<T>(pool: Pool, work: (tx: PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    const result = await work(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw err;
+  } finally {
+    client.release();
+  }
+}

@@ -1,0 +1,56 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { Pool } from '../db/pool.js';
+import { findTokenPrincipal } from '../queries/auth.queries.js';
+import type { device_role } from '../queries/auth.queries.js';
+import { problems } from './problems.js';
+
+/** Who is calling: the holder of the server admin key, or an approved device with a live token. */
+export type Principal =
+  | { kind: 'admin_key'; role: 'admin'; isAdmin: true; deviceId: null; devicePk: null; identity: 'admin' }
+  | { kind: 'device'; role: device_role; isAdmin: boolean; deviceId: string; devicePk: string; identity: `device:${string}` };
+
+export const ADMIN_KEY_PRINCIPAL: Principal = {
+  kind: 'admin_key',
+  role: 'admin',
+  isAdmin: true,
+  deviceId: null,
+  devicePk: null,
+  identity: 'admin',
+};
+
+export const sha256Hex = (value: string) => createHash('sha256').update(value, 'utf8').digest('hex');
+
+/** Constant-time string comparison (hashes first, so lengths never leak). */
+export function safeEqual(a: string, b: string): boolean {
+  return timingSafeEqual(createHash('sha256').update(a).digest(), createHash('sha256').update(b).digest());
+}
+
+/** The credential a request carries: `x-api-key` first, then `Authorization: Bearer`. */
+export function presentedCredential(headers: Record<string, string | string[] | undefined>): string | undefined {
+  const key = headers['x-api-key'];
+  const apiKey = (Array.isArray(key) ? key[0] : key)?.trim();
+  if (apiKey) return apiKey;
+  const auth = headers['authorization'];
+  const m = /^Bearer\s+(\S+)\s*$/i.exec((Array.isArray(auth) ? auth[0] : auth) ?? '');
+  return m?.[1];
+}
+
+/**
+ * Resolves a credential to a principal, or throws 401. Device tokens are
+ * looked up by hash and joined to their device, so a revoked device or a
+ * changed role takes effect on the very next request.
+ */
+export async function authenticate(pool: Pool, adminKey: string, credential: string | undefined): Promise<Principal> {
+  if (!credential) throw problems.invalidCredentials();
+  if (safeEqual(credential, adminKey)) return ADMIN_KEY_PRINCIPAL;
+  const [row] = await findTokenPrincipal.run({ tokenHash: sha256Hex(credential) }, pool);
+  if (!row) throw problems.invalidCredentials();
+  return {
+    kind: 'device',
+    role: row.role,
+    isAdmin: row.role === 'admin',
+    deviceId: row.device_id,
+    devicePk: row.device_pk,
+    identity: `device:${row.device_id}`,
+  };
+}

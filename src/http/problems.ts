@@ -1,0 +1,41 @@
+/**
+ * The catalogue of deliberate errors. Every failure a client can see is made
+ * here, with its HTTP status, a stable snake_case `code` and the `detail` text
+ * the field app expects (api.md). Handlers throw these; the error middleware
+ * turns them into `{"detail": ..., "code": ...}`.
+ */
+export class Problem extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly detail: unknown,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(typeof detail === 'string' ? detail : code);
+  }
+}
+
+export interface ValidationIssue {
+  loc: (string | number)[];
+  msg: string;
+  type: string;
+}
+
+export const problems = {
+  // generic
+  validation: (issues: ValidationIssue[]) => new Problem(422, 'validation_failed', issues),
+  routeNotFound: () => new Problem(404, 'not_found', 'Not Found'),
+  methodNotAllowed: () => new Problem(405, 'method_not_allowed', 'Method Not Allowed'),
+  payloadTooLarge: (limitBytes: number) =>
+    new Problem(413, 'payload_too_large', `Request body is larger than the limit of ${limitBytes} bytes`),
+  unsupportedMediaType: (detail: string) => new Problem(415, 'unsupported_media_type', detail),
+  rateLimited: (retryAfterSeconds: number) =>
+    new Problem(429, 'rate_limited', 'Too many requests; retry later', { 'Retry-After': String(retryAfterSeconds) }),
+  internal: () => new Problem(500, 'internal_error', 'Internal Server Error'),
+  databaseUnavailable: () => new Problem(503, 'database_unavailable', 'Database unavailable'),
+
+  // auth (api.md §1.3, exact texts)
+  invalidCredentials: () => new Problem(401, 'invalid_credentials', 'Invalid credentials'),
+  adminRequired: () => new Problem(403, 'admin_required', 'Admin role required'),
+  deviceIdentityRequired: () => new Problem(403, 'device_identity_required', 'Device identity required'),
+};

@@ -1,0 +1,92 @@
+/**
+ * `npm start`: configuration → database (embedded unless DATABASE_URL) →
+ * migrations → HTTP server. Prints where everything is; stops cleanly on
+ * SIGINT/SIGTERM (HTTP server, pool, then the embedded cluster).
+ */
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { devAdminKey } from './admin-key.js';
+import { ArtifactStore } from './artifacts/store.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
+import type { Cluster } from './db/cluster.js';
+import { startEmbeddedDatabase } from './db/embedded.js';
+import { migrate } from './db/migrate.js';
+import { createPool } from './db/pool.js';
+import { createApp } from './http/app.js';
+import { createLogger } from './logger.js';
+import { VERSION } from './version.js';
+
+function rel(p: string) {
+  const r = path.relative(process.cwd(), p);
+  return r && !r.startsWith('..') ? r : p;
+}
+
+async function main() {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(78);
+    }
+    throw err;
+  }
+  const logger = createLogger(config.logLevel);
+  const say = (line: string) => process.stdout.write(`traq-server: ${line}\n`);
+
+  const admin = config.apiKey ? undefined : devAdminKey(config.dataDir);
+  const adminKey = config.apiKey ?? admin!.key;
+
+  let cluster: Cluster | undefined;
+  let databaseUrl = config.databaseUrl;
+  if (!databaseUrl) {
+    const embedded = await startEmbeddedDatabase(config.dataDir, config.embeddedPgPort, (l) => say(`database: ${l}`));
+    cluster = embedded.cluster;
+    databaseUrl = embedded.url;
+  }
+  await migrate(databaseUrl, { log: (m) => logger.debug({ migration: m }, 'migrate') });
+
+  const pool = createPool(databaseUrl, config.dbPoolSize, logger);
+  const store = new ArtifactStore(config.storageRoot);
+  const app = createApp({ config, pool, store, logger, adminKey, version: VERSION });
+  const server = app.listen(config.port, config.host);
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve);
+    server.once('error', (err: NodeJS.ErrnoException) =>
+      reject(err.code === 'EADDRINUSE' ? new Error(`port ${config.port} on ${config.host} is already in use; set PORT to another port`) : err),
+    );
+  });
+  const { port } = server.address() as AddressInfo;
+  const shownHost = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+
+  say(`listening on http://${shownHost}:${port} (health: http://${shownHost}:${port}/health, API document: /openapi.json)`);
+  if (cluster) {
+    say(`database: embedded PostgreSQL in ${rel(cluster.dataDir)} on 127.0.0.1:${cluster.port}${cluster.owned ? '' : ' (shared with another running server)'}`);
+    say(`  psql: PGPASSWORD="$(cat ${rel(cluster.dataDir)}.password)" psql -h 127.0.0.1 -p ${cluster.port} -U ${cluster.user} traq`);
+  } else {
+    say('database: external PostgreSQL from DATABASE_URL');
+  }
+  say(`artifacts: ${rel(config.storageRoot)}`);
+  if (admin) say(`admin API key: ${admin.created ? 'generated and ' : ''}stored in ${rel(admin.file)} (send it as x-api-key)`);
+  else say('admin API key: from TRAQ_API_KEY');
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    say(`${signal} received, stopping`);
+    server.closeAllConnections?.();
+    await new Promise<void>((r) => server.close(() => r()));
+    await pool.end();
+    await cluster?.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((err: Error) => {
+  console.error(`traq-server failed to start: ${err.message}`);
+  process.exit(1);
+});

@@ -1,0 +1,85 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { Writable } from 'node:stream';
+import { pino } from 'pino';
+import { ArtifactStore } from '../../src/artifacts/store.js';
+import { loadConfig, type Config } from '../../src/config.js';
+import type { Pool } from '../../src/db/pool.js';
+import { createApp } from '../../src/http/app.js';
+import { freshDatabase } from './db.js';
+
+interface Tap {
+  teardown(fn: () => unknown): void;
+}
+
+export const TEST_ADMIN_KEY = 'test-admin-key-0123456789abcdef';
+
+export interface Reply<T = any> {
+  status: number;
+  body: T;
+  headers: Headers;
+  text: string;
+}
+
+export interface TestApp {
+  url: string;
+  pool: Pool;
+  store: ArtifactStore;
+  config: Config;
+  /** Every log line the server wrote, parsed. */
+  logs: Record<string, unknown>[];
+  request<T = any>(method: string, path: string, options?: { body?: unknown; raw?: BodyInit; headers?: Record<string, string>; key?: string | null }): Promise<Reply<T>>;
+  /** Shorthand for requests with the admin key. */
+  admin<T = any>(method: string, path: string, body?: unknown): Promise<Reply<T>>;
+}
+
+/** The real app on a free port, on a fresh database and a temp artifact store. */
+export async function startTestApp(t: Tap, env: Record<string, string> = {}): Promise<TestApp> {
+  const { pool } = await freshDatabase(t);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'traq-test-'));
+  const config = loadConfig({ TRAQ_ENV: 'test', TRAQ_DATA_DIR: dir, TRAQ_API_KEY: TEST_ADMIN_KEY, LOG_LEVEL: 'info', ...env });
+  const logs: Record<string, unknown>[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _enc, cb) {
+      for (const line of chunk.toString('utf8').split('\n')) if (line.trim()) logs.push(JSON.parse(line) as Record<string, unknown>);
+      cb();
+    },
+  });
+  const logger = pino({ level: config.logLevel }, sink);
+  const store = new ArtifactStore(config.storageRoot);
+  const app = createApp({ config, pool, store, logger, adminKey: TEST_ADMIN_KEY, version: 'test' });
+  const server = app.listen(0, '127.0.0.1');
+  await new Promise((r) => server.once('listening', r));
+  t.teardown(async () => {
+    server.closeAllConnections();
+    await new Promise((r) => server.close(r));
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  const request: TestApp['request'] = async (method, p, options = {}) => {
+    const headers: Record<string, string> = { ...(options.headers ?? {}) };
+    if (options.key !== null && options.key !== undefined) headers['x-api-key'] = options.key;
+    let body: BodyInit | undefined = options.raw;
+    if (options.body !== undefined) {
+      body = JSON.stringify(options.body);
+      headers['content-type'] ??= 'application/json';
+    }
+    const res = await fetch(url + p, { method, headers, body, ...(body instanceof ReadableStream ? { duplex: 'half' } : {}) } as RequestInit);
+    const text = await res.text();
+    let parsed: unknown = text;
+    if ((res.headers.get('content-type') ?? '').includes('json')) parsed = JSON.parse(text);
+    return { status: res.status, body: parsed as any, headers: res.headers, text };
+  };
+  return {
+    url,
+    pool,
+    store,
+    config,
+    logs,
+    request,
+    admin: (method, p, body) => request(method, p, { body, key: TEST_ADMIN_KEY }),
+  };
+}

@@ -1,0 +1,89 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import t from 'tap';
+import pg from 'pg';
+import { startCluster } from '../src/db/cluster.js';
+import { startTestApp } from './helpers/app.js';
+
+t.test('/health answers from the database and tells no paths', async (t) => {
+  const app = await startTestApp(t);
+  const res = await app.request('GET', '/health');
+  t.equal(res.status, 200);
+  t.match(res.body, { status: 'ok', database: 'ok' });
+  t.notOk(JSON.stringify(res.body).includes(app.config.storageRoot), 'no filesystem path in the answer');
+  t.match(res.headers.get('x-request-id'), /^[0-9a-f-]{36}$/, 'request id returned');
+  const again = await app.request('GET', '/health', { headers: { 'x-request-id': 'abc-123' } });
+  t.equal(again.headers.get('x-request-id'), 'abc-123', 'a sane caller id is kept');
+  const line = app.logs.find((l) => l.req_id === 'abc-123');
+  t.match(line, { method: 'GET', path: '/health', status: 200 }, 'one JSON log line per request, with its id');
+});
+
+t.test('errors are JSON with detail and code', async (t) => {
+  const app = await startTestApp(t);
+  const missing = await app.request('GET', '/v1/nothing-here');
+  t.equal(missing.status, 404);
+  t.same(missing.body, { detail: 'Not Found', code: 'not_found' });
+  const method = await app.request('DELETE', '/health');
+  t.equal(method.status, 405);
+  t.equal(method.body.code, 'method_not_allowed');
+  const doc = await app.request('GET', '/openapi.json');
+  t.equal(doc.status, 200);
+  t.equal(doc.body.openapi, '3.0.3');
+  t.ok(doc.body.paths['/health'].get, '/health is documented');
+});
+
+function runMain(env: Record<string, string>) {
+  return spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    env: { PATH: process.env.PATH!, HOME: os.tmpdir(), ...env },
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
+}
+
+t.test('a bad configuration value stops the start with one clear line', async (t) => {
+  const bad = runMain({ PORT: 'eighty' });
+  t.equal(bad.status, 78, 'exit code 78 (configuration error)');
+  t.equal(bad.stderr.trim(), 'Invalid configuration: PORT must be a whole number (got "eighty")');
+  t.equal(bad.stdout, '', 'nothing else printed');
+
+  const level = runMain({ LOG_LEVEL: 'loud' });
+  t.match(level.stderr.trim(), /^Invalid configuration: LOG_LEVEL must be one of/);
+  const url = runMain({ DATABASE_URL: 'mysql://x' });
+  t.equal(url.stderr.trim(), 'Invalid configuration: DATABASE_URL must be a postgres:// connection string');
+  const prod = runMain({ TRAQ_ENV: 'production' });
+  t.equal(prod.status, 78);
+  t.equal(prod.stderr.trim(), 'Refusing to start: TRAQ_ENV=production requires TRAQ_API_KEY (at least 16 characters)');
+});
+
+t.test('the embedded cluster starts from a folder only its owner can enter, and recovers an orphan', async (t) => {
+  const privateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'traq-private-'));
+  fs.chmodSync(privateDir, 0o700);
+  t.teardown(() => fs.rmSync(privateDir, { recursive: true, force: true }));
+  const dataDir = path.join(privateDir, 'files', 'pg');
+
+  const first = await startCluster({ dataDir, port: 0, fast: true });
+  t.teardown(() => first.stop());
+  const c = new pg.Client({ connectionString: first.url() });
+  await c.connect();
+  const { rows } = await c.query(`SELECT current_setting('server_encoding') AS enc`);
+  await c.end();
+  t.equal(rows[0].enc, 'UTF8', 'UTF8 cluster even with LANG unset');
+  t.ok(first.owned, 'this process owns it');
+
+  // Pretend our process died: forget the owner record, so the next start sees an orphan.
+  fs.rmSync(`${first.dataDir}.owner.json`);
+  const second = await startCluster({ dataDir, port: 0, fast: true });
+  t.teardown(() => second.stop());
+  t.ok(second.owned, 'the orphan was replaced by a cluster this start owns');
+  const c2 = new pg.Client({ connectionString: second.url() });
+  await c2.connect();
+  await c2.query('SELECT 1');
+  await c2.end();
+  t.pass('the restarted cluster answers');
+  await second.stop();
+  await first.stop();
+  if (first.dataDir !== path.resolve(dataDir)) fs.rmSync(first.dataDir, { recursive: true, force: true });
+  fs.rmSync(`${first.dataDir}.password`, { force: true });
+});
