@@ -2,16 +2,10 @@ import t, { type Test } from 'tap';
 import { migrate } from '../src/db/migrate.js';
 import { withTransaction } from '../src/db/tx.js';
 import { countSchemaObjects, listForeignKeysWithoutIndex, listPublicTables, listUncommentedObjects } from '../src/queries/schema.queries.js';
+import { rejectsWith } from './helpers/assert.js';
 import { freshDatabase } from './helpers/db.js';
 
-/** Asserts that `p` fails on the named constraint (pg reports it as err.constraint). */
-async function refusedBy(t: Test, p: Promise<unknown>, constraint: string, message: string) {
-  const err = await p.then(
-    () => undefined,
-    (e: { constraint?: string }) => e,
-  );
-  t.equal(err?.constraint, constraint, message);
-}
+const refusedBy = (t: Test, p: Promise<unknown>, constraint: string, message: string) => rejectsWith(t, p, { constraint }, message);
 
 t.test('every migration applies from empty, rolls all the way down and up again', async (t) => {
   const { url, pool } = await freshDatabase(t, { empty: true });

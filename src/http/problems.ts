@@ -38,4 +38,9 @@ export const problems = {
   invalidCredentials: () => new Problem(401, 'invalid_credentials', 'Invalid credentials'),
   adminRequired: () => new Problem(403, 'admin_required', 'Admin role required'),
   deviceIdentityRequired: () => new Problem(403, 'device_identity_required', 'Device identity required'),
+
+  // job access (api.md §1.7; no silent claiming)
+  jobNotFound: () => new Problem(404, 'job_not_found', 'Job not found'),
+  jobAssignedToOtherDevice: () => new Problem(403, 'job_assigned_to_other_device', 'Job is assigned to another device'),
+  jobNotAssigned: () => new Problem(403, 'job_not_assigned', 'Job is not assigned to this device'),
 };
