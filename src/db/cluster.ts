@@ -118,10 +118,9 @@ function usableNativeDir(bin: Binaries, who: RunAs | undefined): string {
  */
 function usableDataDir(requested: string, who: RunAs | undefined, log: (l: string) => void): string {
   if (fs.existsSync(requested)) requested = fs.realpathSync(requested);
-  if (!who) return requested;
   const parent = path.dirname(requested);
   fs.mkdirSync(parent, { recursive: true });
-  if (reachable(parent, who)) return requested;
+  if (!who || reachable(parent, who)) return requested;
   const hash = createHash('sha256').update(requested).digest('hex').slice(0, 16);
   const moved = path.join(os.tmpdir() === '/tmp' ? '/var/lib/traq-server' : os.tmpdir(), `cluster-${hash}`);
   fs.mkdirSync(path.dirname(moved), { recursive: true, mode: 0o755 });
