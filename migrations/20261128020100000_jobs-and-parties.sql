@@ -81,7 +81,7 @@ CREATE TABLE projects (
   CONSTRAINT uq_projects_project_id UNIQUE (project_id),
   CONSTRAINT uq_projects_name UNIQUE (name),
   CONSTRAINT uq_projects_slug UNIQUE (slug),
-  CONSTRAINT ck_projects_project_id_format CHECK (project_id ~ '^project_[0-9a-f]{12}$'),
+  CONSTRAINT ck_projects_project_id_format CHECK (project_id ~ '^project_[A-Za-z0-9_-]+$'),
   CONSTRAINT ck_projects_name_not_blank CHECK (btrim(name) <> ''),
   CONSTRAINT ck_projects_slug_format CHECK (slug ~ '^[a-z0-9]+(-[a-z0-9]+)*$')
 );
@@ -90,7 +90,7 @@ CREATE TRIGGER tg_projects_updated_at BEFORE UPDATE ON projects
 
 COMMENT ON TABLE projects IS 'Optional grouping of jobs (a street, a campus, a contract).';
 COMMENT ON COLUMN projects.id IS 'Internal key.';
-COMMENT ON COLUMN projects.project_id IS 'Public id project_<12 hex>, shown by the API as project_id.';
+COMMENT ON COLUMN projects.project_id IS 'Public id, project_<12 hex> when the server makes it (imports may carry other project_<name> ids); shown by the API as project_id.';
 COMMENT ON COLUMN projects.name IS 'Display name, unique (the API calls it project).';
 COMMENT ON COLUMN projects.slug IS 'URL-safe lower-case name, unique (the API calls it project_slug).';
 COMMENT ON COLUMN projects.created_at IS 'When the project was created.';
