@@ -19,3 +19,23 @@ export async function withTransaction<T>(pool: Pool, work: (tx: PoolClient) => P
     client.release();
   }
 }
+
+/**
+ * Runs `read` in one REPEATABLE READ, READ ONLY transaction: every query sees
+ * the same snapshot (the export feed relies on it to pair its data with the
+ * snapshot's transaction horizon).
+ */
+export async function withSnapshot<T>(pool: Pool, read: (tx: PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    const result = await read(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw err;
+  } finally {
+    client.release();
+  }
+}

@@ -8,6 +8,7 @@ import { Api } from './api.js';
 import { errorHandler } from './middleware/errors.js';
 import { requestLog } from './middleware/request-log.js';
 import { openApiDocument } from './openapi.js';
+import { exportRoutes } from './routes/export.js';
 import { healthRoutes } from './routes/health.js';
 
 export interface AppDeps {
@@ -28,6 +29,7 @@ export function createApp(deps: AppDeps): Koa {
   const api = new Api({ pool: deps.pool, adminKey: deps.adminKey });
 
   healthRoutes(api, deps);
+  exportRoutes(api, deps);
   api.router.get('/openapi.json', (ctx) => {
     ctx.body = openApiDocument(api, deps.version);
   });

@@ -1,0 +1,86 @@
+/* @name ListChangedJobs */
+-- one page of jobs in change order: each job at its latest change that is
+-- after the cursor and was made by a transaction older than every running one
+WITH bound AS (
+  SELECT pg_snapshot_xmin(pg_current_snapshot()) AS xmin
+), latest AS (
+  SELECT DISTINCT ON (c.job_id) c.job_id, c.change_xid, c.seq
+    FROM job_changes c, bound b
+   WHERE c.change_xid < b.xmin
+     AND (c.change_xid, c.seq) > (:afterXid!::text::xid8, :afterSeq!::bigint)
+     AND (:since::timestamptz IS NULL OR c.created_at > :since::timestamptz)
+   ORDER BY c.job_id, c.change_xid DESC, c.seq DESC
+)
+SELECT l.change_xid::text AS "change_xid!", l.seq AS "change_seq!",
+       j.id AS job_pk, j.job_id, j.job_number, j.status, j.created_at, j.updated_at, j.archived_at,
+       j.latest_round_id,
+       p.project_id AS "project_id?", p.name AS "project?", p.slug AS "project_slug?",
+       r.id AS "round_pk?", r.round_id AS "round_id?", r.server_revision_id AS "round_server_revision_id?",
+       r.review_payload AS "review_payload?", r.updated_at AS "round_updated_at?",
+       f.kind AS "final_kind?", f.round_id AS "final_round_id?", f.payload AS "final_payload?", f.updated_at AS "final_updated_at?",
+       g.id AS "geojson_id?", g.updated_at AS "geojson_updated_at?",
+       EXISTS (SELECT 1 FROM job_changes c
+                WHERE c.job_id = j.id AND (c.change_xid, c.seq) <= (:afterXid!::text::xid8, :afterSeq!::bigint)
+                  AND (:since::timestamptz IS NULL OR c.created_at <= :since::timestamptz)) AS "seen_before_cursor!",
+       (SELECT c.source FROM job_changes c
+         WHERE c.job_id = j.id AND c.source IN ('completed', 'reopened')
+           AND (c.change_xid, c.seq) <= (:afterXid!::text::xid8, :afterSeq!::bigint)
+           AND (:since::timestamptz IS NULL OR c.created_at <= :since::timestamptz)
+         ORDER BY c.change_xid DESC, c.seq DESC LIMIT 1) AS "category_marker_before_cursor?"
+  FROM latest l
+  JOIN jobs j ON j.id = l.job_id
+  LEFT JOIN projects p ON p.id = j.project_id
+  LEFT JOIN LATERAL (
+    SELECT * FROM job_rounds r0 WHERE r0.job_id = j.id
+     ORDER BY (r0.round_id = j.latest_round_id) DESC, r0.updated_at DESC LIMIT 1
+  ) r ON true
+  LEFT JOIN LATERAL (
+    SELECT * FROM job_finals f0 WHERE f0.job_id = j.id
+     ORDER BY (f0.kind = 'correction') DESC LIMIT 1
+  ) f ON true
+  LEFT JOIN LATERAL (
+    SELECT * FROM job_geojson_exports g0 WHERE g0.job_id = j.id
+     ORDER BY (g0.kind = f.kind) DESC, g0.updated_at DESC LIMIT 1
+  ) g ON true
+ ORDER BY l.change_xid, l.seq
+ LIMIT :limit!;
+
+/* @name LatestChangePosition */
+-- the newest change any future page could start after, when the feed is caught up
+SELECT c.change_xid::text AS "change_xid!", c.seq AS "change_seq!"
+  FROM job_changes c
+ WHERE c.change_xid < pg_snapshot_xmin(pg_current_snapshot())
+ ORDER BY c.change_xid DESC, c.seq DESC
+ LIMIT 1;
+
+/* @name ListImagesOfRounds */
+SELECT i.round_pk, i.image_id, i.caption, i.latitude, i.longitude, i.artifact_path, i.report_artifact_path, i.updated_at,
+       i.uploaded_at, i.created_at, i.metadata_json
+  FROM round_images i
+ WHERE i.round_pk = ANY(:roundPks!::uuid[])
+ ORDER BY i.round_pk, i.created_at, i.image_id;
+
+/* @name FindExportJob */
+SELECT j.id AS job_pk, j.job_id, j.job_number, j.status, j.latest_round_id,
+       r.id AS "round_pk?",
+       f.kind AS "final_kind?", f.payload AS "final_payload?",
+       g.payload AS "geojson?"
+  FROM jobs j
+  LEFT JOIN LATERAL (
+    SELECT r0.id FROM job_rounds r0 WHERE r0.job_id = j.id
+     ORDER BY (r0.round_id = j.latest_round_id) DESC, r0.updated_at DESC LIMIT 1
+  ) r ON true
+  LEFT JOIN LATERAL (
+    SELECT f0.kind, f0.payload FROM job_finals f0 WHERE f0.job_id = j.id
+     ORDER BY (f0.kind = 'correction') DESC LIMIT 1
+  ) f ON true
+  LEFT JOIN LATERAL (
+    SELECT g0.payload FROM job_geojson_exports g0 WHERE g0.job_id = j.id
+     ORDER BY (g0.kind = f.kind) DESC, g0.updated_at DESC LIMIT 1
+  ) g ON true
+ WHERE j.job_id = :jobId!;
+
+/* @name FindRoundImage */
+SELECT image_id, artifact_path, report_artifact_path, content_type
+  FROM round_images
+ WHERE round_pk = :roundPk! AND image_id = :imageId!;
