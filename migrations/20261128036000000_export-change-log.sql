@@ -20,7 +20,7 @@ CREATE TABLE job_changes (
   CONSTRAINT fk_job_changes_job FOREIGN KEY (job_id) REFERENCES jobs (id) ON DELETE CASCADE,
   CONSTRAINT ck_job_changes_source CHECK (source IN ('job', 'round', 'image', 'final', 'geojson', 'completed', 'reopened'))
 );
-CREATE INDEX ix_job_changes_job_xid ON job_changes (job_id, change_xid);
+CREATE INDEX ix_job_changes_job_position ON job_changes (job_id, change_xid, seq);
 CREATE INDEX ix_job_changes_position ON job_changes (change_xid, seq);
 CREATE INDEX ix_job_changes_created_at ON job_changes (created_at);
 

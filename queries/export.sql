@@ -4,12 +4,18 @@
 WITH bound AS (
   SELECT pg_snapshot_xmin(pg_current_snapshot()) AS xmin
 ), latest AS (
-  SELECT DISTINCT ON (c.job_id) c.job_id, c.change_xid, c.seq
+  -- walk the log in position order; keep a change only if it is its job's newest
+  SELECT c.job_id, c.change_xid, c.seq
     FROM job_changes c, bound b
    WHERE c.change_xid < b.xmin
      AND (c.change_xid, c.seq) > (:afterXid!::text::xid8, :afterSeq!::bigint)
      AND (:since::timestamptz IS NULL OR c.created_at > :since::timestamptz)
-   ORDER BY c.job_id, c.change_xid DESC, c.seq DESC
+     AND NOT EXISTS (
+       SELECT 1 FROM job_changes n
+        WHERE n.job_id = c.job_id AND n.change_xid < b.xmin
+          AND (n.change_xid, n.seq) > (c.change_xid, c.seq))
+   ORDER BY c.change_xid, c.seq
+   LIMIT :limit!
 )
 SELECT l.change_xid::text AS "change_xid!", l.seq AS "change_seq!",
        j.id AS job_pk, j.job_id, j.job_number, j.status, j.created_at, j.updated_at, j.archived_at,
@@ -42,8 +48,7 @@ SELECT l.change_xid::text AS "change_xid!", l.seq AS "change_seq!",
     SELECT * FROM job_geojson_exports g0 WHERE g0.job_id = j.id
      ORDER BY (g0.kind = f.kind) DESC, g0.updated_at DESC LIMIT 1
   ) g ON true
- ORDER BY l.change_xid, l.seq
- LIMIT :limit!;
+ ORDER BY l.change_xid, l.seq;
 
 /* @name LatestChangePosition */
 -- the newest change any future page could start after, when the feed is caught up
