@@ -381,6 +381,8 @@ t.test('openapi.json documents the device and profile endpoints', async (t) => {
   const token = doc.paths['/v1/auth/token'].post;
   t.same(Object.keys(token.requestBody.content['application/json'].schema.properties).sort(), ['device_id', 'device_secret', 'ttl_seconds']);
   t.same(token.security, [], 'token needs no credentials');
+  t.equal(token.requestBody.required, true);
+  t.equal(doc.paths['/v1/admin/devices/{device_id}/approve'].post.requestBody.required, false, 'the approve body is optional');
   t.ok(doc.paths['/v1/profile'].get.security.length > 0, 'profile does');
 });
 
