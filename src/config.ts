@@ -21,6 +21,9 @@ const port = (fallback: number) =>
 const positiveInt = (fallback: number) =>
   z.coerce.number({ message: 'must be a whole number' }).int('must be a whole number').positive('must be greater than 0').default(fallback);
 
+const nonNegativeInt = (fallback: number) =>
+  z.coerce.number({ message: 'must be a whole number' }).int('must be a whole number').min(0, 'must be 0 or more').default(fallback);
+
 const EnvSchema = z.object({
   PORT: port(8000),
   HOST: optionalString.default('0.0.0.0'),
@@ -37,6 +40,8 @@ const EnvSchema = z.object({
     .default('info'),
   TRAQ_EMBEDDED_PG_PORT: port(54329),
   TRAQ_DB_POOL_SIZE: positiveInt(10),
+  TRAQ_PAIRING_WINDOW_SECONDS: nonNegativeInt(900).refine((n) => n <= 604800, 'must be at most 604800 (7 days)'),
+  TRAQ_AUTH_RATE_LIMIT_PER_MINUTE: positiveInt(30),
 });
 
 export interface Config {
@@ -54,6 +59,13 @@ export interface Config {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   embeddedPgPort: number;
   dbPoolSize: number;
+  /**
+   * How long after an approval a client without a device secret may fetch its
+   * one token (decision 2); 0 means every token request needs the secret.
+   */
+  pairingWindowSeconds: number;
+  /** Requests per minute per client address to register-device and to token, each. */
+  authRateLimitPerMinute: number;
 }
 
 /** Reads and validates the configuration; throws ConfigError naming the first bad variable. */
@@ -85,5 +97,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     logLevel: e.LOG_LEVEL,
     embeddedPgPort: e.TRAQ_EMBEDDED_PG_PORT,
     dbPoolSize: e.TRAQ_DB_POOL_SIZE,
+    pairingWindowSeconds: e.TRAQ_PAIRING_WINDOW_SECONDS,
+    authRateLimitPerMinute: e.TRAQ_AUTH_RATE_LIMIT_PER_MINUTE,
   };
 }

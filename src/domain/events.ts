@@ -4,8 +4,11 @@ import { insertJobEvent, type event_type } from '../queries/events.queries.js';
 
 export type EventType = event_type;
 
-/** Who to name in job_events.actor_identity: `device:<id>`, `admin`, or `system` for workers. */
-export type Actor = Principal | 'system';
+/**
+ * Who to name in job_events.actor_identity: `device:<id>`, `admin`, or `system` for workers.
+ * Any Principal fits; so does an unauthenticated device acting on its own row (registration, token).
+ */
+export type Actor = Pick<Principal, 'identity' | 'devicePk'> | 'system';
 
 export const actorIdentity = (actor: Actor): string => (actor === 'system' ? 'system' : actor.identity);
 

@@ -108,9 +108,12 @@ export class Api {
         if (spec.auth === 'admin' && !principal.isAdmin) throw problems.adminRequired();
         ctx.state.principal = principal;
       }
+      if (ctx.state.bodyError) throw ctx.state.bodyError; // unreadable JSON body (app.ts), reported only after auth
       const params = parse(spec.params as PS, ctx.params, 'path');
       const query = parse(spec.query as QS, ctx.query, 'query');
-      const body = parse(spec.body as BS, (ctx.request as { body?: unknown }).body, 'body');
+      // koa-body reads an empty JSON body as '': that is "no body", as for an optional body in the old server.
+      const raw = (ctx.request as { body?: unknown }).body;
+      const body = parse(spec.body as BS, raw === '' ? undefined : raw, 'body');
       const result = await spec.handler(ctx, { params, query, body, principal: principal as PrincipalFor<A> });
       if (result !== undefined) {
         ctx.status = 200;

@@ -8,8 +8,10 @@ import { Api } from './api.js';
 import { errorHandler } from './middleware/errors.js';
 import { requestLog } from './middleware/request-log.js';
 import { openApiDocument } from './openapi.js';
+import { deviceRoutes } from './routes/devices.js';
 import { exportRoutes } from './routes/export.js';
 import { healthRoutes } from './routes/health.js';
+import { profileRoutes } from './routes/profile.js';
 
 export interface AppDeps {
   config: Config;
@@ -29,6 +31,8 @@ export function createApp(deps: AppDeps): Koa {
   const api = new Api({ pool: deps.pool, adminKey: deps.adminKey });
 
   healthRoutes(api, deps);
+  deviceRoutes(api, deps);
+  profileRoutes(api, deps);
   exportRoutes(api, deps);
   api.router.get('/openapi.json', (ctx) => {
     ctx.body = openApiDocument(api, deps.version);
@@ -44,6 +48,10 @@ export function createApp(deps: AppDeps): Koa {
       multipart: false,
       jsonLimit: JSON_BODY_LIMIT,
       jsonStrict: false,
+      // Kept for the route to throw after authentication, so a caller without credentials gets 401, not 422/413.
+      onError: (err, ctx) => {
+        ctx.state.bodyError = err;
+      },
     }),
   );
   app.use(api.router.routes());

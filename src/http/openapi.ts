@@ -33,7 +33,7 @@ export function openApiDocument(api: Api, version: string) {
       security,
       ...(r.auth === 'admin' ? { description: 'Admin only (server admin key or an admin device token).' } : {}),
       ...(parameters.length ? { parameters } : {}),
-      ...(r.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(r.body, 'input') } } } } : {}),
+      ...(r.body ? { requestBody: { required: !r.body.safeParse(undefined).success, content: { 'application/json': { schema: jsonSchema(r.body, 'input') } } } } : {}),
       responses,
     };
   }

@@ -39,6 +39,23 @@ export const problems = {
   adminRequired: () => new Problem(403, 'admin_required', 'Admin role required'),
   deviceIdentityRequired: () => new Problem(403, 'device_identity_required', 'Device identity required'),
 
+  // devices and tokens (api.md §2.2, §2.13 "Devices"; decision 2). The old server's Python quote
+  // artifacts ('Device not found: x') are dropped.
+  deviceIdRequired: () => new Problem(400, 'device_id_required', 'device_id is required'),
+  deviceNotFound: (deviceId?: string) =>
+    new Problem(404, 'device_not_found', deviceId === undefined ? 'Device not found' : `Device not found: ${deviceId}`),
+  deviceStatusIs: (status: string) => new Problem(403, 'device_not_approved', `Device status is ${status}`),
+  deviceNotApproved: () => new Problem(403, 'device_not_approved', 'Device is not approved'),
+  deviceSecretInvalid: () => new Problem(403, 'device_secret_invalid', 'device_secret does not match this device'),
+  deviceSecretRequired: () =>
+    new Problem(
+      403,
+      'device_secret_required',
+      'device_secret is required: the pairing window for clients without a secret is closed or was already used; ask an admin to approve the device again',
+    ),
+  invalidDeviceRole: (role: string) => new Problem(400, 'invalid_device_role', `'${role}' is not a valid DeviceRole`),
+  invalidDeviceStatus: (status: string) => new Problem(400, 'invalid_device_status', `'${status}' is not a valid DeviceStatus`),
+
   // job access (api.md §1.7; no silent claiming)
   jobNotFound: () => new Problem(404, 'job_not_found', 'Job not found'),
   jobAssignedToOtherDevice: () => new Problem(403, 'job_assigned_to_other_device', 'Job is assigned to another device'),
