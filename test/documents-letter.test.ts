@@ -120,3 +120,17 @@ t.test('letter DOCX: one paragraph per letter line, Times New Roman 11 pt, 72 pt
   t.match(styles, /w:ascii="Times New Roman"/, 'Times New Roman');
   t.match(styles, /<w:sz w:val="22"\/>/, '11 pt');
 });
+
+t.test('renderFinalOutputs: every output of a final from one call', async (t) => {
+  const { renderFinalOutputs } = await import('../src/documents/index.js');
+  const { loadTraqTemplate } = await import('../src/documents/traq-pdf.js');
+  const { TRAQ_FIELD_MAP, TRAQ_TEMPLATE_PDF } = await import('./helpers/samples.js');
+  const template = await loadTraqTemplate({ templatePdf: TRAQ_TEMPLATE_PDF, fieldMap: TRAQ_FIELD_MAP });
+  const out = await renderFinalOutputs({ payload: j3.final, job, images: photos(), template, date: input.date });
+  t.same(JSON.parse(out.finalJson.toString('utf8')), j3.final, 'final.json');
+  t.equal(out.traqPdf.subarray(0, 5).toString('latin1'), '%PDF-', 'TRAQ PDF');
+  t.equal((await pdfText(out.letterPdf)).pages.length, 3, 'letter PDF with its photos');
+  t.equal(out.letterDocx.subarray(0, 2).toString('latin1'), 'PK', 'DOCX');
+  t.same(JSON.parse(out.geojson.toString('utf8')), out.geojsonPayload, 'GeoJSON file and row agree');
+  t.equal(out.geojsonPayload.features[0].properties.job_number, 'J0003');
+});
