@@ -37,6 +37,8 @@ const EnvSchema = z.object({
     .default('info'),
   TRAQ_EMBEDDED_PG_PORT: port(54329),
   TRAQ_DB_POOL_SIZE: positiveInt(10),
+  TRAQ_MAX_AUDIO_BYTES: positiveInt(50 * 1024 * 1024),
+  TRAQ_MAX_IMAGE_BYTES: positiveInt(20 * 1024 * 1024),
 });
 
 export interface Config {
@@ -54,6 +56,10 @@ export interface Config {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   embeddedPgPort: number;
   dbPoolSize: number;
+  /** Largest recording upload accepted, in bytes (413 above it). */
+  maxAudioBytes: number;
+  /** Largest photo upload accepted, in bytes (413 above it). */
+  maxImageBytes: number;
 }
 
 /** Reads and validates the configuration; throws ConfigError naming the first bad variable. */
@@ -85,5 +91,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     logLevel: e.LOG_LEVEL,
     embeddedPgPort: e.TRAQ_EMBEDDED_PG_PORT,
     dbPoolSize: e.TRAQ_DB_POOL_SIZE,
+    maxAudioBytes: e.TRAQ_MAX_AUDIO_BYTES,
+    maxImageBytes: e.TRAQ_MAX_IMAGE_BYTES,
   };
 }

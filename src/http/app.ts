@@ -9,6 +9,8 @@ import { errorHandler } from './middleware/errors.js';
 import { requestLog } from './middleware/request-log.js';
 import { openApiDocument } from './openapi.js';
 import { healthRoutes } from './routes/health.js';
+import { mediaRoutes } from './routes/media.js';
+import { roundRoutes } from './routes/rounds.js';
 
 export interface AppDeps {
   config: Config;
@@ -28,6 +30,8 @@ export function createApp(deps: AppDeps): Koa {
   const api = new Api({ pool: deps.pool, adminKey: deps.adminKey });
 
   healthRoutes(api, deps);
+  roundRoutes(api, deps);
+  mediaRoutes(api, deps);
   api.router.get('/openapi.json', (ctx) => {
     ctx.body = openApiDocument(api, deps.version);
   });
