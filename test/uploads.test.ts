@@ -230,6 +230,15 @@ t.test('size caps, client aborts and traversal leave no file and no row', async 
   const streamed = await putRecording(app, dev.token, j.jobId, 'trunk', 'rec_stream', chunked);
   t.equal(streamed.status, 413, 'cap + 1 byte while streaming');
   t.equal(streamed.body.code, 'payload_too_large');
+  let sent = 0;
+  const flood = new ReadableStream({
+    pull(c) {
+      c.enqueue(randomBytes(64 * 1024));
+      if (++sent >= 160) c.close();
+    },
+  });
+  const drained = await putRecording(app, dev.token, j.jobId, 'trunk', 'rec_flood', flood);
+  t.equal(drained.status, 413, 'a 10 MB body far over the cap still gets its 413 answer (the rest is drained, not stored)');
   const imgOver = await putImage(app, dev.token, j.jobId, 'img_big', randomBytes(2001));
   t.same(imgOver.body, { detail: 'Image is larger than the limit of 2000 bytes', code: 'payload_too_large' });
   t.same(allFiles(app), [`jobs/${j.jobId}/rounds/round_1/sections/trunk/recordings/rec_cap.m4a`], 'nothing but the accepted file, nothing left in staging');

@@ -36,6 +36,11 @@ export function createApp(deps: AppDeps): Koa {
     ctx.body = openApiDocument(api, deps.version);
   });
 
+  // Errors Koa reports outside the middleware chain, e.g. a phone that drops the connection in the middle
+  // of an upload (the route already answered 400 upload_aborted): one JSON warn line instead of a stderr stack.
+  app.on('error', (err: Error, ctx?: Koa.Context) => {
+    deps.logger.warn({ req_id: ctx?.state?.requestId, err: err.message }, 'connection error');
+  });
   app.use(requestLog(deps.logger));
   app.use(errorHandler(deps.logger));
   app.use(

@@ -21,7 +21,7 @@ export function uploadBody(ctx: Context): UploadBody {
       const abort = () => {
         if (!req.complete) out.destroy(new UploadAborted());
       };
-      req.once('error', abort);
+      req.on('error', abort);
       req.once('close', abort);
       out.once('close', () => {
         if (!req.complete) {
