@@ -42,6 +42,8 @@ const EnvSchema = z.object({
   TRAQ_DB_POOL_SIZE: positiveInt(10),
   TRAQ_PAIRING_WINDOW_SECONDS: nonNegativeInt(900).refine((n) => n <= 604800, 'must be at most 604800 (7 days)'),
   TRAQ_AUTH_RATE_LIMIT_PER_MINUTE: positiveInt(30),
+  TRAQ_MAX_AUDIO_BYTES: positiveInt(50 * 1024 * 1024),
+  TRAQ_MAX_IMAGE_BYTES: positiveInt(20 * 1024 * 1024),
 });
 
 export interface Config {
@@ -66,6 +68,10 @@ export interface Config {
   pairingWindowSeconds: number;
   /** Requests per minute per client address to register-device and to token, each. */
   authRateLimitPerMinute: number;
+  /** Largest recording upload accepted, in bytes (413 above it). */
+  maxAudioBytes: number;
+  /** Largest photo upload accepted, in bytes (413 above it). */
+  maxImageBytes: number;
 }
 
 /** Reads and validates the configuration; throws ConfigError naming the first bad variable. */
@@ -99,5 +105,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     dbPoolSize: e.TRAQ_DB_POOL_SIZE,
     pairingWindowSeconds: e.TRAQ_PAIRING_WINDOW_SECONDS,
     authRateLimitPerMinute: e.TRAQ_AUTH_RATE_LIMIT_PER_MINUTE,
+    maxAudioBytes: e.TRAQ_MAX_AUDIO_BYTES,
+    maxImageBytes: e.TRAQ_MAX_IMAGE_BYTES,
   };
 }

@@ -45,6 +45,8 @@ export interface WrittenArtifact {
 export interface StagedArtifact {
   size: number;
   sha256: string;
+  /** Reads the staged bytes back (to inspect them before deciding to commit); fails after commit or discard. */
+  open(): Promise<Readable>;
   /** Moves the bytes into place under `key` (atomic rename; replaces what was there). */
   commit(key: string): Promise<WrittenArtifact>;
   /** Throws the bytes away. Safe to call after commit (then it does nothing). */
@@ -133,6 +135,10 @@ export class ArtifactStore {
     return {
       size,
       sha256,
+      open: async () => {
+        if (done) throw new Error('staged artifact was already committed or discarded');
+        return (await fsp.open(tmp, 'r')).createReadStream();
+      },
       commit: async (key: string) => {
         const dest = this.pathOf(key);
         await fsp.mkdir(path.dirname(dest), { recursive: true });

@@ -11,7 +11,9 @@ import { openApiDocument } from './openapi.js';
 import { deviceRoutes } from './routes/devices.js';
 import { exportRoutes } from './routes/export.js';
 import { healthRoutes } from './routes/health.js';
+import { mediaRoutes } from './routes/media.js';
 import { profileRoutes } from './routes/profile.js';
+import { roundRoutes } from './routes/rounds.js';
 
 export interface AppDeps {
   config: Config;
@@ -34,10 +36,17 @@ export function createApp(deps: AppDeps): Koa {
   deviceRoutes(api, deps);
   profileRoutes(api, deps);
   exportRoutes(api, deps);
+  roundRoutes(api, deps);
+  mediaRoutes(api, deps);
   api.router.get('/openapi.json', (ctx) => {
     ctx.body = openApiDocument(api, deps.version);
   });
 
+  // Errors Koa reports outside the middleware chain, e.g. a phone that drops the connection in the middle
+  // of an upload (the route already answered 400 upload_aborted): one JSON warn line instead of a stderr stack.
+  app.on('error', (err: Error, ctx?: Koa.Context) => {
+    deps.logger.warn({ req_id: ctx?.state?.requestId, err: err.message }, 'connection error');
+  });
   app.use(requestLog(deps.logger));
   app.use(errorHandler(deps.logger));
   app.use(

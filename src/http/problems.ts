@@ -68,4 +68,31 @@ export const problems = {
   exportImageArtifactNotFound: () => new Problem(404, 'image_artifact_not_found', 'Image artifact not found'),
   reportImageNotFound: () => new Problem(404, 'report_image_not_found', 'Report image not found'),
   geojsonNotFound: () => new Problem(404, 'geojson_not_found', 'GeoJSON not found'),
+  // rounds and media (api.md §2.6, §2.7, §3.3; issue #5)
+  roundNotFound: () => new Problem(404, 'round_not_found', 'Round not found'),
+  imageNotFound: () => new Problem(404, 'image_not_found', 'Image not found'),
+  jobLockedWhileProcessing: () => new Problem(409, 'job_processing', 'Job is locked while processing. Wait for review.'),
+  jobLocked: () => new Problem(409, 'job_locked', 'Job is locked. Admin must reopen round to DRAFT.'),
+  roundLocked: () => new Problem(409, 'round_locked', 'Round is locked. Admin must reopen to DRAFT.'),
+  jobArchived: () =>
+    new Problem(
+      409,
+      'job_archived',
+      'Job is archived. Open a correction round (POST /v1/jobs/{job_id}/rounds) or ask an admin to reopen a round.',
+    ),
+  roundSuperseded: (roundId: string, latest: string | null) =>
+    new Problem(409, 'round_superseded', `Round ${roundId} is not the job's latest round (${latest ?? 'none'}); only the latest round accepts changes.`),
+  noActiveRound: (what: 'recording upload' | 'image upload' | 'image patch') =>
+    new Problem(400, 'no_active_round', `No active round for ${what}`),
+  emptyUpload: (what: 'recording' | 'image') => new Problem(400, 'empty_payload', `Empty ${what} payload`),
+  imagesOnlyInJobPhotos: () => new Problem(400, 'images_only_in_job_photos', "Images must use section_id='job_photos'"),
+  imageLimit: () => new Problem(400, 'image_limit_reached', 'Maximum 5 images per job'),
+  recordingInOtherSection: (recordingId: string, sectionId: string) =>
+    new Problem(409, 'recording_id_in_other_section', `recording_id ${recordingId} is already used in section ${sectionId} of this round`),
+  uploadTooLarge: (what: 'Recording' | 'Image', limitBytes: number) =>
+    new Problem(413, 'payload_too_large', `${what} is larger than the limit of ${limitBytes} bytes`),
+  unsupportedUploadType: (what: 'recording' | 'image', given: string, accepted: string) =>
+    new Problem(415, 'unsupported_media_type', `Unsupported Content-Type ${JSON.stringify(given)} for a ${what}; send ${accepted}`),
+  imageNotDecodable: () => new Problem(415, 'image_not_decodable', 'Image bytes are not a decodable JPEG or PNG'),
+  uploadAborted: () => new Problem(400, 'upload_aborted', 'Upload ended before the whole body arrived'),
 };
