@@ -246,14 +246,14 @@ export async function exportImage(pool: Pool, store: ArtifactStore, jobId: strin
     const m = /^report_(\d+)$/.exec(imageRef);
     const images = asObject(job.final_payload).report_images;
     const image = m && Array.isArray(images) ? images[Number(m[1]) - 1] : undefined;
-    if (!image) throw problems.exportImageNotFound();
+    if (!image) throw problems.imageNotFound();
     const key = reportImageKey(asObject(image));
     if (!key) throw problems.reportImageNotFound();
     return open(store, key, problems.reportImageNotFound);
   }
-  if (!job.round_pk) throw problems.exportImageNotFound();
+  if (!job.round_pk) throw problems.imageNotFound();
   const [image] = await findRoundImage.run({ roundPk: job.round_pk, imageId: imageRef }, pool);
-  if (!image) throw problems.exportImageNotFound();
+  if (!image) throw problems.imageNotFound();
   const key = variant === 'original' ? (image.artifact_path ?? image.report_artifact_path) : (image.report_artifact_path ?? image.artifact_path);
   if (!key) throw problems.exportImageArtifactNotFound();
   return open(store, key, problems.exportImageArtifactNotFound);

@@ -64,7 +64,6 @@ export const problems = {
   // export feed (api.md §6)
   invalidCursor: (cursor: string) => new Problem(400, 'invalid_cursor', `Invalid cursor: ${cursor}`),
   invalidImageVariant: (variant: string) => new Problem(400, 'invalid_image_variant', `Invalid variant: ${variant} (use auto, original or report)`),
-  exportImageNotFound: () => new Problem(404, 'image_not_found', 'Image not found'),
   exportImageArtifactNotFound: () => new Problem(404, 'image_artifact_not_found', 'Image artifact not found'),
   reportImageNotFound: () => new Problem(404, 'report_image_not_found', 'Report image not found'),
   geojsonNotFound: () => new Problem(404, 'geojson_not_found', 'GeoJSON not found'),
