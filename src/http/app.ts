@@ -9,6 +9,7 @@ import { errorHandler } from './middleware/errors.js';
 import { requestLog } from './middleware/request-log.js';
 import { openApiDocument } from './openapi.js';
 import { healthRoutes } from './routes/health.js';
+import { jobAreaRoutes } from './routes/job-area.js';
 
 export interface AppDeps {
   config: Config;
@@ -28,6 +29,7 @@ export function createApp(deps: AppDeps): Koa {
   const api = new Api({ pool: deps.pool, adminKey: deps.adminKey });
 
   healthRoutes(api, deps);
+  jobAreaRoutes(api, deps);
   api.router.get('/openapi.json', (ctx) => {
     ctx.body = openApiDocument(api, deps.version);
   });
