@@ -160,3 +160,56 @@ t.test('projects: slugs normalized, duplicates refused, resolved by id or slug',
   const list = (await app.admin('GET', '/v1/admin/projects')).body.projects.map((x: any) => x.project);
   t.same(list, ['!!!', 'Briarwood West', 'Oak Park'], 'ordered by name');
 });
+
+t.test('races and oversized fields end in 4xx, never 500', async (t) => {
+  const app = await startTestApp(t);
+  const results = await Promise.all(Array.from({ length: 8 }, () => app.admin('POST', '/v1/admin/projects', { project: 'Same Name' })));
+  t.same(results.map((r) => r.status).sort(), [200, 400, 400, 400, 400, 400, 400, 400], 'one project, the rest refused');
+  await refusedUnchanged(t, app, () => app.admin('POST', '/v1/admin/customers', { name: 'x'.repeat(256) }), 422);
+  await refusedUnchanged(t, app, () => app.admin('POST', '/v1/admin/billing-profiles', { contact_preference: 'x'.repeat(65) }), 422);
+  await refusedUnchanged(t, app, () => app.admin('POST', '/v1/admin/jobs', { job_id: 'j'.repeat(129), job_number: 'J0001' }), 422);
+});
+
+t.test('every job-area route is in the OpenAPI document with a response schema', async (t) => {
+  const app = await startTestApp(t);
+  const doc = (await app.request('GET', '/openapi.json')).body;
+  const want: [string, string][] = [
+    ['/v1/jobs', 'post'],
+    ['/v1/jobs/assigned', 'get'],
+    ['/v1/jobs/{job_id}', 'get'],
+    ['/v1/jobs/{job_id}', 'patch'],
+    ['/v1/customers', 'get'],
+    ['/v1/billing-profiles', 'get'],
+    ['/v1/projects', 'get'],
+    ['/v1/admin/jobs', 'post'],
+    ['/v1/admin/jobs/{job_ref}', 'patch'],
+    ['/v1/admin/jobs/resolve', 'get'],
+    ['/v1/admin/jobs/assignments', 'get'],
+    ['/v1/admin/jobs/{job_id}/assign', 'post'],
+    ['/v1/admin/jobs/{job_id}/unassign', 'post'],
+    ['/v1/admin/jobs/{job_id}/status', 'post'],
+    ['/v1/admin/jobs/{job_id}/unlock', 'post'],
+    ['/v1/admin/customers', 'get'],
+    ['/v1/admin/customers', 'post'],
+    ['/v1/admin/customers/duplicates', 'get'],
+    ['/v1/admin/customers/{ref}', 'patch'],
+    ['/v1/admin/customers/{ref}', 'delete'],
+    ['/v1/admin/customers/{ref}/usage', 'get'],
+    ['/v1/admin/customers/{ref}/merge', 'post'],
+    ['/v1/admin/billing-profiles', 'get'],
+    ['/v1/admin/billing-profiles', 'post'],
+    ['/v1/admin/billing-profiles/duplicates', 'get'],
+    ['/v1/admin/billing-profiles/{ref}', 'patch'],
+    ['/v1/admin/billing-profiles/{ref}', 'delete'],
+    ['/v1/admin/billing-profiles/{ref}/usage', 'get'],
+    ['/v1/admin/billing-profiles/{ref}/merge', 'post'],
+    ['/v1/admin/projects', 'get'],
+    ['/v1/admin/projects', 'post'],
+    ['/v1/admin/projects/{project_ref}', 'patch'],
+  ];
+  for (const [path, method] of want) {
+    const op = doc.paths[path]?.[method];
+    t.ok(op?.responses?.['200']?.content?.['application/json']?.schema, `${method.toUpperCase()} ${path}`);
+  }
+  t.ok(doc.paths['/v1/jobs'].post.requestBody.content['application/json'].schema.properties.job_name, 'request bodies are documented');
+});

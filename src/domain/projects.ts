@@ -38,12 +38,24 @@ async function refuseClash(tx: PoolClient, name: string, slug: string, exceptId:
   if (clash) throw problems.projectSlugExists(slug);
 }
 
+/** A concurrent create that won the race after our check: the same 400, not a 500. */
+async function uniqueOr400<T>(name: string, slug: string, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (err) {
+    const constraint = (err as { constraint?: string }).constraint;
+    if (constraint === 'uq_projects_name') throw problems.projectExists(name);
+    if (constraint === 'uq_projects_slug') throw problems.projectSlugExists(slug);
+    throw err;
+  }
+}
+
 export async function createProject(tx: PoolClient, input: { project: string; project_slug?: string | null }): Promise<ProjectRow> {
   const name = clean(input.project);
   if (!name) throw problems.projectNameRequired();
   const slug = slugify(clean(input.project_slug) ?? name);
   await refuseClash(tx, name, slug, null);
-  const [row] = await insertProject.run({ projectId: `project_${randomBytes(6).toString('hex')}`, name, slug }, tx);
+  const [row] = await uniqueOr400(name, slug, () => insertProject.run({ projectId: `project_${randomBytes(6).toString('hex')}`, name, slug }, tx));
   return row!;
 }
 
@@ -59,6 +71,6 @@ export async function updateProjectFields(tx: PoolClient, ref: string, input: { 
   const explicit = clean(input.project_slug);
   const slug = explicit ? slugify(explicit) : name !== current.name ? slugify(name) : current.slug;
   await refuseClash(tx, name, slug, current.id);
-  const [row] = await updateProject.run({ id: current.id, name, slug }, tx);
+  const [row] = await uniqueOr400(name, slug, () => updateProject.run({ id: current.id, name, slug }, tx));
   return row!;
 }

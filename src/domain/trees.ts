@@ -1,6 +1,7 @@
 import type { PoolClient } from '../db/pool.js';
 import { lockCustomer } from '../queries/customers.queries.js';
 import { insertNextTree, upsertTree } from '../queries/trees.queries.js';
+import { problems } from '../http/problems.js';
 
 const WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
 
@@ -29,7 +30,8 @@ export interface TreeRef {
  * one customer queue rather than collide.
  */
 export async function resolveTree(tx: PoolClient, customerId: string, requested: number | null): Promise<TreeRef> {
-  await lockCustomer.run({ id: customerId }, tx);
+  // The customer may have been merged away while this transaction waited for its lock.
+  if ((await lockCustomer.run({ id: customerId }, tx)).length === 0) throw problems.customerNotFound(customerId);
   const [tree] = requested
     ? await upsertTree.run({ customerId, treeNumber: requested }, tx)
     : await insertNextTree.run({ customerId }, tx);

@@ -28,7 +28,13 @@ const text = z.string().nullish();
 const Search = z.object({ search: z.string().optional() });
 const Merge = z.object({ into: z.string().describe('Target: UUID or code') });
 const ok = z.literal(true);
-const BillingFields = z.object({ billing_name: text, billing_contact_name: text, billing_address: text, contact_preference: text });
+const BillingFields = z.object({
+  billing_name: z.string().max(255).nullish(),
+  billing_contact_name: z.string().max(255).nullish(),
+  billing_address: text,
+  contact_preference: z.string().max(64).nullish(),
+});
+const phone = z.string().max(64).nullish();
 
 /** Admin customers and billing profiles (api.md §2.13). `/duplicates` is declared before the :ref patterns. */
 export function adminCustomerRoutes(api: Api, deps: AppDeps) {
@@ -65,7 +71,7 @@ export function adminCustomerRoutes(api: Api, deps: AppDeps) {
     tag,
     summary: 'Create a customer (always new, next C code)',
     auth: 'admin',
-    body: z.object({ name: z.string(), phone: text, address: text }),
+    body: z.object({ name: z.string().max(255), phone, address: text }),
     response: z.object({ ok, customer: Customer }),
     handler: async (_ctx, { body }) => tx(async (t) => ({ ok: true as const, customer: customerView(await createCustomer(t, body)) })),
   });
@@ -76,7 +82,7 @@ export function adminCustomerRoutes(api: Api, deps: AppDeps) {
     summary: 'Update a customer (null = unchanged; blank phone/address clears)',
     auth: 'admin',
     params: RefParams,
-    body: z.object({ name: text, phone: text, address: text }),
+    body: z.object({ name: z.string().max(255).nullish(), phone, address: text }),
     response: z.object({ ok, customer: Customer }),
     handler: async (_ctx, { params, body }) =>
       tx(async (t) => ({ ok: true as const, customer: customerView(await updateCustomerFields(t, params.ref, body)) })),

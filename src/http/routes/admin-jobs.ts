@@ -14,14 +14,14 @@ const AdminJobFields = {
   billing_profile_id: text.describe('UUID or billing code'),
   project_id: text.describe('project_id or slug; on PATCH, present null clears'),
   tree_number: TreeNumberInput,
-  job_name: text,
+  job_name: z.string().max(255).nullish(),
   job_address: text,
   reason: text,
   location_notes: text,
-  tree_species: text,
+  tree_species: z.string().max(255).nullish(),
   status: text,
 };
-const CreateAdminJob = z.object({ job_id: z.string(), job_number: z.string(), ...AdminJobFields });
+const CreateAdminJob = z.object({ job_id: z.string().max(128), job_number: z.string().max(64), ...AdminJobFields });
 const UpdateAdminJob = z.object(AdminJobFields);
 const JobReply = z.object({ ok: z.literal(true), job: AdminJob });
 

@@ -26,7 +26,7 @@ export function adminProjectRoutes(api: Api, deps: AppDeps) {
     tag,
     summary: 'Create a project (slug derived from the name unless given; always slugified)',
     auth: 'admin',
-    body: z.object({ project: z.string(), project_slug: z.string().nullish() }),
+    body: z.object({ project: z.string().max(255), project_slug: z.string().max(255).nullish() }),
     response: ProjectReply,
     handler: async (_ctx, { body }) => withTransaction(pool, async (tx) => ({ ok: true as const, project: projectView(await createProject(tx, body)) })),
   });
@@ -37,7 +37,7 @@ export function adminProjectRoutes(api: Api, deps: AppDeps) {
     summary: 'Rename a project or change its slug (by project_id or slug)',
     auth: 'admin',
     params: z.object({ project_ref: z.string() }),
-    body: z.object({ project: z.string().nullish(), project_slug: z.string().nullish() }),
+    body: z.object({ project: z.string().max(255).nullish(), project_slug: z.string().max(255).nullish() }),
     response: ProjectReply,
     handler: async (_ctx, { params, body }) =>
       withTransaction(pool, async (tx) => ({ ok: true as const, project: projectView(await updateProjectFields(tx, params.project_ref, body)) })),

@@ -11,14 +11,14 @@ import { AssignedJob, JobIdParams, JobShell, StatusResponse, TreeNumberInput } f
 const optionalText = z.string().nullish();
 
 const CreateJobRequest = z.object({
-  job_name: z.string(),
+  job_name: z.string().max(255),
   job_address: z.string(),
-  job_phone: z.string(),
-  contact_preference: z.string(),
-  billing_name: z.string(),
+  job_phone: z.string().max(64),
+  contact_preference: z.string().max(64),
+  billing_name: z.string().max(255),
   billing_address: z.string(),
-  customer_name: optionalText.describe('Defaults to job_name'),
-  billing_contact_name: optionalText,
+  customer_name: z.string().max(255).nullish().describe('Defaults to job_name'),
+  billing_contact_name: z.string().max(255).nullish(),
   tree_number: TreeNumberInput.describe('Requested tree number of the customer; the server reuses, creates or allocates'),
   location_notes: optionalText,
   project_id: optionalText.describe('project_id or slug'),
@@ -26,7 +26,7 @@ const CreateJobRequest = z.object({
 
 const UpdateJobRequest = z.object({
   project_id: optionalText.describe('Present: applied (null clears); absent: unchanged'),
-  job_name: optionalText.describe('null/absent: unchanged; blank clears'),
+  job_name: z.string().max(255).nullish().describe('null/absent: unchanged; blank clears'),
   job_address: optionalText,
   location_notes: optionalText,
 });
