@@ -74,3 +74,10 @@ UPDATE trees SET customer_id = :target! WHERE customer_id = :source! RETURNING i
 
 /* @name MoveCustomerJobs */
 UPDATE jobs SET customer_id = :target! WHERE customer_id = :source! RETURNING id;
+
+/* @name LockCustomerJobs */
+-- Merge locks the affected jobs before the customer rows, the same order an admin job update takes them.
+SELECT id FROM jobs
+ WHERE customer_id = :source! OR tree_id IN (SELECT id FROM trees WHERE customer_id = :source!)
+ ORDER BY id
+ FOR UPDATE;

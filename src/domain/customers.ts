@@ -11,6 +11,7 @@ import {
   insertCustomer,
   listDuplicateCustomers,
   lockCustomer,
+  lockCustomerJobs,
   moveCustomerJobs,
   moveTrees,
   repointJobsToTargetTrees,
@@ -147,7 +148,8 @@ export async function mergeCustomers(tx: PoolClient, actor: Principal, sourceRef
   const source = await findCustomer(tx, sourceRef);
   const target = await findCustomer(tx, targetRef);
   if (source.id === target.id) throw problems.customerMergeSame();
-  // Lock in a fixed order so two opposite merges cannot deadlock.
+  // Jobs first, then both customers in a fixed order: the order every other writer uses, so no deadlock.
+  await lockCustomerJobs.run({ source: source.id }, tx);
   for (const id of [source.id, target.id].sort()) await lockCustomer.run({ id }, tx);
   await repointJobsToTargetTrees.run({ source: source.id, target: target.id }, tx);
   const merged = await deleteClashingSourceTrees.run({ source: source.id, target: target.id }, tx);

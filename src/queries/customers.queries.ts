@@ -493,3 +493,35 @@ const moveCustomerJobsIR: any = {"usedParamSet":{"target":true,"source":true},"p
 export const moveCustomerJobs = new PreparedQuery<IMoveCustomerJobsParams,IMoveCustomerJobsResult>(moveCustomerJobsIR);
 
 
+/** 'LockCustomerJobs' parameters type */
+export interface ILockCustomerJobsParams {
+  source: string;
+}
+
+/** 'LockCustomerJobs' return type */
+export interface ILockCustomerJobsResult {
+  /** Internal key. */
+  id: string;
+}
+
+/** 'LockCustomerJobs' query type */
+export interface ILockCustomerJobsQuery {
+  params: ILockCustomerJobsParams;
+  result: ILockCustomerJobsResult;
+}
+
+const lockCustomerJobsIR: any = {"usedParamSet":{"source":true},"params":[{"name":"source","required":true,"transform":{"type":"scalar"},"locs":[{"a":147,"b":154},{"a":212,"b":219}]}],"statement":"-- Merge locks the affected jobs before the customer rows, the same order an admin job update takes them.\nSELECT id FROM jobs\n WHERE customer_id = :source! OR tree_id IN (SELECT id FROM trees WHERE customer_id = :source!)\n ORDER BY id\n FOR UPDATE"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * -- Merge locks the affected jobs before the customer rows, the same order an admin job update takes them.
+ * SELECT id FROM jobs
+ *  WHERE customer_id = :source! OR tree_id IN (SELECT id FROM trees WHERE customer_id = :source!)
+ *  ORDER BY id
+ *  FOR UPDATE
+ * ```
+ */
+export const lockCustomerJobs = new PreparedQuery<ILockCustomerJobsParams,ILockCustomerJobsResult>(lockCustomerJobsIR);
+
+
