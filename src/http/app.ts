@@ -11,6 +11,7 @@ import { openApiDocument } from './openapi.js';
 import { deviceRoutes } from './routes/devices.js';
 import { exportRoutes } from './routes/export.js';
 import { healthRoutes } from './routes/health.js';
+import { jobAreaRoutes } from './routes/job-area.js';
 import { mediaRoutes } from './routes/media.js';
 import { profileRoutes } from './routes/profile.js';
 import { roundRoutes } from './routes/rounds.js';
@@ -35,9 +36,10 @@ export function createApp(deps: AppDeps): Koa {
   healthRoutes(api, deps);
   deviceRoutes(api, deps);
   profileRoutes(api, deps);
-  exportRoutes(api, deps);
+  jobAreaRoutes(api, deps);
   roundRoutes(api, deps);
   mediaRoutes(api, deps);
+  exportRoutes(api, deps);
   api.router.get('/openapi.json', (ctx) => {
     ctx.body = openApiDocument(api, deps.version);
   });

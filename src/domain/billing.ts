@@ -1,0 +1,156 @@
+import type { Pool, PoolClient } from '../db/pool.js';
+import type { Principal } from '../http/auth.js';
+import { problems } from '../http/problems.js';
+import {
+  billingJobs,
+  deleteBilling,
+  findBillingByRef,
+  findBillingExact,
+  insertBilling,
+  listDuplicateBilling,
+  lockBilling,
+  moveBillingJobs,
+  searchBilling,
+  updateBilling,
+  type IFindBillingByRefResult as BillingRow,
+} from '../queries/billing.queries.js';
+import { allocateCode, lockCounterRow } from './counters.js';
+import { recordEvent } from './events.js';
+import { clean } from './text.js';
+
+export type { BillingRow };
+
+export interface BillingFields {
+  billing_name?: string | null;
+  billing_contact_name?: string | null;
+  billing_address?: string | null;
+  contact_preference?: string | null;
+}
+
+/** The billing object of api.md §2.4 / §2.13 (same fields in both). */
+export const billingView = (b: BillingRow) => ({
+  billing_profile_id: b.id,
+  billing_code: b.billing_code,
+  billing_name: b.billing_name,
+  billing_contact_name: b.billing_contact_name,
+  billing_address: b.billing_address,
+  contact_preference: b.contact_preference,
+});
+
+const cleaned = (f: BillingFields) => ({
+  billingName: clean(f.billing_name),
+  billingContactName: clean(f.billing_contact_name),
+  billingAddress: clean(f.billing_address),
+  contactPreference: clean(f.contact_preference),
+});
+
+async function insertNew(tx: PoolClient, fields: ReturnType<typeof cleaned>): Promise<BillingRow> {
+  const code = await allocateCode(tx, 'billing_code');
+  const [row] = await insertBilling.run({ code, ...fields }, tx);
+  return row!;
+}
+
+/**
+ * Reuse-or-create for device job creation: exact NULL-safe match on the four
+ * trimmed fields; all four blank means no billing profile (null).
+ */
+export async function reuseOrCreateBilling(tx: PoolClient, fields: BillingFields): Promise<BillingRow | null> {
+  const f = cleaned(fields);
+  if (Object.values(f).every((v) => v === null)) return null;
+  await lockCounterRow(tx, 'billing_code');
+  const [found] = await findBillingExact.run(f, tx);
+  return found ?? insertNew(tx, f);
+}
+
+export async function findBilling(db: Pool | PoolClient, ref: string): Promise<BillingRow> {
+  const [row] = await findBillingByRef.run({ ref: ref.trim() }, db);
+  if (!row) throw problems.billingNotFound(ref);
+  return row;
+}
+
+export const searchBillingRows = (db: Pool, search: string | undefined) => searchBilling.run({ search: clean(search) }, db);
+
+/** Admin create: always a new profile, even with every field empty. */
+export const createBilling = (tx: PoolClient, fields: BillingFields) => insertNew(tx, cleaned(fields));
+
+/** Admin update: null/absent = unchanged, blank clears. */
+export async function updateBillingFields(tx: PoolClient, ref: string, fields: BillingFields): Promise<BillingRow> {
+  const current = await findBilling(tx, ref);
+  await lockBilling.run({ id: current.id }, tx);
+  const pick = (given: string | null | undefined, old: string | null) => (given === undefined || given === null ? old : clean(given));
+  const [row] = await updateBilling.run(
+    {
+      id: current.id,
+      billingName: pick(fields.billing_name, current.billing_name),
+      billingContactName: pick(fields.billing_contact_name, current.billing_contact_name),
+      billingAddress: pick(fields.billing_address, current.billing_address),
+      contactPreference: pick(fields.contact_preference, current.contact_preference),
+    },
+    tx,
+  );
+  return row!;
+}
+
+export async function billingUsageReport(db: Pool, ref: string) {
+  const billing = await findBilling(db, ref);
+  const jobs = await billingJobs.run({ id: billing.id }, db);
+  return {
+    ok: true as const,
+    billing_profile: billingView(billing),
+    job_count: jobs.length,
+    job_numbers: jobs.map((j) => j.job_number),
+    jobs: jobs.map((j) => ({
+      job_number: j.job_number,
+      job_id: j.job_id,
+      customer_code: j.customer_code,
+      customer_name: j.customer_name,
+      tree_number: j.tree_number,
+      status: j.status,
+    })),
+  };
+}
+
+/** Groups of profiles sharing a trimmed, lower-cased billing name. */
+export async function duplicateBilling(db: Pool) {
+  const groups = new Map<string, BillingRow[]>();
+  for (const r of await listDuplicateBilling.run(undefined, db)) {
+    const list = groups.get(r.normalized_billing_name) ?? [];
+    list.push(r);
+    groups.set(r.normalized_billing_name, list);
+  }
+  return [...groups].map(([normalized, rows]) => ({
+    match_type: 'billing_name' as const,
+    normalized_billing_name: normalized,
+    count: rows.length,
+    records: rows.map(billingView),
+  }));
+}
+
+export async function mergeBilling(tx: PoolClient, actor: Principal, sourceRef: string, targetRef: string) {
+  const source = await findBilling(tx, sourceRef);
+  const target = await findBilling(tx, targetRef);
+  if (source.id === target.id) throw problems.billingMergeSame();
+  for (const id of [source.id, target.id].sort()) await lockBilling.run({ id }, tx);
+  const moved = await moveBillingJobs.run({ source: source.id, target: target.id }, tx);
+  await deleteBilling.run({ id: source.id }, tx);
+  await recordEvent(tx, {
+    type: 'billing_profile_merged',
+    actor,
+    payload: { source_billing_code: source.billing_code, target_billing_code: target.billing_code, moved_job_count: moved.length },
+  });
+  return {
+    ok: true as const,
+    source_billing_profile: billingView(source),
+    target_billing_profile: billingView(target),
+    moved_job_count: moved.length,
+  };
+}
+
+export async function deleteUnusedBilling(tx: PoolClient, ref: string) {
+  const billing = await findBilling(tx, ref);
+  await lockBilling.run({ id: billing.id }, tx);
+  const jobs = await billingJobs.run({ id: billing.id }, tx);
+  if (jobs.length > 0) throw problems.billingHasJobs(billing.billing_code, jobs.length);
+  await deleteBilling.run({ id: billing.id }, tx);
+  return { ok: true as const, deleted: true as const, billing_profile: billingView(billing) };
+}

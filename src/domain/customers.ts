@@ -1,0 +1,181 @@
+import type { Pool, PoolClient } from '../db/pool.js';
+import type { Principal } from '../http/auth.js';
+import { problems } from '../http/problems.js';
+import {
+  customerJobs,
+  customerUsage,
+  deleteClashingSourceTrees,
+  deleteCustomer,
+  findCustomerByRef,
+  findCustomerExact,
+  insertCustomer,
+  listDuplicateCustomers,
+  lockCustomer,
+  lockCustomerJobs,
+  moveCustomerJobs,
+  moveTrees,
+  repointJobsToTargetTrees,
+  searchCustomers,
+  updateCustomer,
+  type IFindCustomerByRefResult as CustomerRow,
+} from '../queries/customers.queries.js';
+import { allocateCode, lockCounterRow } from './counters.js';
+import { recordEvent } from './events.js';
+import { clean } from './text.js';
+
+export type { CustomerRow };
+
+/** The admin customer object of api.md §2.13. */
+export const customerView = (c: CustomerRow) => ({
+  customer_id: c.id,
+  customer_code: c.customer_code,
+  name: c.name,
+  phone: c.phone,
+  address: c.address,
+});
+
+/** The device lookup item of api.md §2.4 (job_name repeats the name). */
+export const customerLookupView = (c: CustomerRow) => ({
+  customer_id: c.id,
+  customer_code: c.customer_code,
+  customer_name: c.name,
+  job_name: c.name,
+  job_address: c.address,
+  job_phone: c.phone,
+});
+
+export interface CustomerFields {
+  name?: string | null;
+  phone?: string | null;
+  address?: string | null;
+}
+
+async function insertNew(tx: PoolClient, name: string, phone: string | null, address: string | null): Promise<CustomerRow> {
+  const code = await allocateCode(tx, 'customer_code');
+  const [row] = await insertCustomer.run({ code, name, phone, address }, tx);
+  return row!;
+}
+
+/**
+ * Reuse-or-create for device job creation (data-model §2): exact NULL-safe
+ * match on trimmed (name, phone, address). The customer_code counter is locked
+ * before the lookup, so two concurrent creates for a new customer make one.
+ */
+export async function reuseOrCreateCustomer(tx: PoolClient, fields: CustomerFields): Promise<CustomerRow> {
+  const name = clean(fields.name);
+  if (!name) throw problems.customerNameRequired();
+  const phone = clean(fields.phone);
+  const address = clean(fields.address);
+  await lockCounterRow(tx, 'customer_code');
+  const [found] = await findCustomerExact.run({ name, phone, address }, tx);
+  return found ?? insertNew(tx, name, phone, address);
+}
+
+export async function findCustomer(db: Pool | PoolClient, ref: string): Promise<CustomerRow> {
+  const [row] = await findCustomerByRef.run({ ref: ref.trim() }, db);
+  if (!row) throw problems.customerNotFound(ref);
+  return row;
+}
+
+export const searchCustomerRows = (db: Pool, search: string | undefined) => searchCustomers.run({ search: clean(search) }, db);
+
+/** Admin create: always a new customer with the next code. */
+export async function createCustomer(tx: PoolClient, fields: CustomerFields): Promise<CustomerRow> {
+  const name = clean(fields.name);
+  if (!name) throw problems.customerNameRequired();
+  return insertNew(tx, name, clean(fields.phone), clean(fields.address));
+}
+
+/** Admin update: null/absent = unchanged; a blank phone or address clears it; a blank name is refused. */
+export async function updateCustomerFields(tx: PoolClient, ref: string, fields: CustomerFields): Promise<CustomerRow> {
+  const current = await findCustomer(tx, ref);
+  await lockCustomer.run({ id: current.id }, tx);
+  let name = current.name;
+  if (fields.name !== undefined && fields.name !== null) {
+    const n = clean(fields.name);
+    if (!n) throw problems.customerNameBlank();
+    name = n;
+  }
+  const phone = fields.phone === undefined || fields.phone === null ? current.phone : clean(fields.phone);
+  const address = fields.address === undefined || fields.address === null ? current.address : clean(fields.address);
+  const [row] = await updateCustomer.run({ id: current.id, name, phone, address }, tx);
+  return row!;
+}
+
+export async function customerUsageReport(db: Pool, ref: string) {
+  const customer = await findCustomer(db, ref);
+  const [counts] = await customerUsage.run({ id: customer.id }, db);
+  const jobs = await customerJobs.run({ id: customer.id }, db);
+  return {
+    ok: true as const,
+    customer: customerView(customer),
+    job_count: counts!.job_count,
+    tree_count: counts!.tree_count,
+    job_numbers: jobs.map((j) => j.job_number),
+    jobs: jobs.map((j) => ({
+      job_number: j.job_number,
+      job_id: j.job_id,
+      billing_code: j.billing_code,
+      billing_name: j.billing_name,
+      tree_number: j.tree_number,
+      status: j.status,
+    })),
+  };
+}
+
+/** Groups of customers sharing a trimmed, lower-cased name. */
+export async function duplicateCustomers(db: Pool) {
+  const groups = new Map<string, CustomerRow[]>();
+  for (const r of await listDuplicateCustomers.run(undefined, db)) {
+    const list = groups.get(r.normalized_name) ?? [];
+    list.push(r);
+    groups.set(r.normalized_name, list);
+  }
+  return [...groups].map(([normalized, rows]) => ({
+    match_type: 'customer_name' as const,
+    normalized_name: normalized,
+    count: rows.length,
+    records: rows.map(customerView),
+  }));
+}
+
+/**
+ * Moves the source's jobs and trees to the target and deletes the source.
+ * Source trees whose number the target already has are merged into the
+ * target's tree (their jobs re-pointed, the source tree deleted).
+ */
+export async function mergeCustomers(tx: PoolClient, actor: Principal, sourceRef: string, targetRef: string) {
+  const source = await findCustomer(tx, sourceRef);
+  const target = await findCustomer(tx, targetRef);
+  if (source.id === target.id) throw problems.customerMergeSame();
+  // Jobs first, then both customers in a fixed order: the order every other writer uses, so no deadlock.
+  await lockCustomerJobs.run({ source: source.id }, tx);
+  for (const id of [source.id, target.id].sort()) await lockCustomer.run({ id }, tx);
+  await repointJobsToTargetTrees.run({ source: source.id, target: target.id }, tx);
+  const merged = await deleteClashingSourceTrees.run({ source: source.id, target: target.id }, tx);
+  const moved = await moveTrees.run({ source: source.id, target: target.id }, tx);
+  const jobs = await moveCustomerJobs.run({ source: source.id, target: target.id }, tx);
+  await deleteCustomer.run({ id: source.id }, tx);
+  const result = {
+    moved_job_count: jobs.length,
+    moved_tree_count: moved.length,
+    merged_tree_count: merged.length,
+  };
+  await recordEvent(tx, {
+    type: 'customer_merged',
+    actor,
+    payload: { source_customer_code: source.customer_code, target_customer_code: target.customer_code, ...result },
+  });
+  return { ok: true as const, source_customer: customerView(source), target_customer: customerView(target), ...result };
+}
+
+/** Deletes an unused customer; refused while a job or a tree refers to it. */
+export async function deleteUnusedCustomer(tx: PoolClient, ref: string) {
+  const customer = await findCustomer(tx, ref);
+  await lockCustomer.run({ id: customer.id }, tx);
+  const [counts] = await customerUsage.run({ id: customer.id }, tx);
+  if (counts!.job_count > 0) throw problems.customerHasJobs(customer.customer_code, counts!.job_count);
+  if (counts!.tree_count > 0) throw problems.customerHasTrees(customer.customer_code, counts!.tree_count);
+  await deleteCustomer.run({ id: customer.id }, tx);
+  return { ok: true as const, deleted: true as const, customer: customerView(customer) };
+}
