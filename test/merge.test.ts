@@ -59,8 +59,10 @@ t.test('client_tree_details: tree number as a string, date and time from the ear
   t.match(out.client_tree_details, { tree_number: '2', dbh: 20, tree_species: 'Quercus agrifolia', date: '2026-03-24', time: '10:31' });
   const stated = mergeExtraction({}, 'client_tree_details', answer('client_tree_details', { date: '03/25/2026', time: '9:15' }), { earliestRecordedAt: '2026-03-24T10:31:00Z' });
   t.match(stated.client_tree_details, { date: '03/25/2026', time: '9:15' }, 'stated values beat the recording time');
-  const existing = mergeExtraction({ client_tree_details: { date: '03/01/2026', tree_number: '7' } }, 'client_tree_details', recorded, { earliestRecordedAt: '2026-03-24T10:31:00Z' });
+  const existing = mergeExtraction({ client_tree_details: { date: '03/01/2026', tree_number: '7' } }, 'client_tree_details', recorded, { earliestRecordedAt: '2026-03-24T10:31:00' });
   t.match(existing.client_tree_details, { date: '03/01/2026', time: '10:31', tree_number: '7' }, 'existing values are kept');
+  const utc = mergeExtraction({}, 'client_tree_details', recorded, { earliestRecordedAt: '2026-03-24T17:31:00Z' });
+  t.match(utc.client_tree_details, { date: null, time: null }, 'a UTC time does not tell the field clock: no default');
   const none = mergeExtraction({}, 'client_tree_details', answer('client_tree_details', {}));
   t.match(none.client_tree_details, { date: null, time: null, tree_number: null }, 'no recording time: nothing invented');
 });

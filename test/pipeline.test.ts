@@ -3,6 +3,7 @@ import { openAIProviders } from '../src/providers/openai.js';
 import { noProviders } from '../src/providers/none.js';
 import { processRound, serverRecordingList, supplementManifest, type ManifestItem, type ProcessRoundInput, type RoundRecording } from '../src/processing/pipeline.js';
 import { buildReviewPayload, reviewForRead, reviewState, type ImageRow } from '../src/processing/review.js';
+import { submitResponse } from '../src/processing/submit-response.js';
 import { answerReply, chatReply, startFakeOpenAI, transcriptReply, type FakeOpenAI, type RecordedRequest } from './helpers/fake-openai.js';
 
 const REVIEW_KEYS = [
@@ -331,6 +332,10 @@ t.test('no provider: recordings fail with the reason, the client edits carry the
   t.equal(result.review.narrative, '');
   t.equal(result.narrative, 'failed');
   t.same(result.extractionFailures, []);
+
+  const cached = await processRound(input({ manifest: [item('rec_1', 'trunk')], recordings: [rec('rec_1', 'trunk', { transcript: 'a crack' })] }), noProviders(), { concurrency: 10 });
+  t.match(cached, { ok: true, extractionFailures: [{ section_id: 'trunk', kind: 'not_configured', error: 'OPENAI_API_KEY is not set' }] }, 'a cached transcript without a provider: the round still completes');
+  if (cached.ok) t.same(cached.review.section_transcripts, { trunk: 'a crack' }, 'and keeps the transcript');
 });
 
 t.test('narrative: the client text wins, nothing changed keeps it, a failure keeps the previous one', async (t) => {
@@ -399,4 +404,27 @@ t.test('ten recordings are transcribed and their sections extracted in parallel,
   const r2 = await processRound(round, providersFor(bounded), { concurrency: 3 });
   t.ok(r2.ok);
   t.equal(maxInFlight(bounded.requests), 3, 'never more than the configured concurrency in flight');
+});
+
+t.test('the submit answer: every key in every variant', async (t) => {
+  const keys = [
+    'ok', 'accepted', 'round_id', 'status', 'tree_number', 'lock_editing', 'message', 'transcription_failures', 'processed_count', 'failed_count',
+    'failed_artifacts', 'can_resubmit_failed', 'error_code', 'error_detail',
+  ].sort();
+  const failures = [{ section_id: 'trunk', recording_id: 'rec_2', error: 'OPENAI_API_KEY is not set' }];
+  const manifest = [item('rec_1', 'trunk'), item('rec_2', 'trunk'), { kind: 'point', section_id: 'job_photos', artifact_id: 'p' }];
+  const processed = submitResponse('round_1', 3, { kind: 'processed', manifest, transcriptionFailures: failures });
+  t.same(processed, {
+    ok: true, accepted: true, round_id: 'round_1', status: 'REVIEW_RETURNED', tree_number: 3, lock_editing: false,
+    message: 'Round processed with transcription failures.', transcription_failures: failures, processed_count: 1, failed_count: 1,
+    failed_artifacts: [{ section_id: 'trunk', artifact_id: 'rec_2', reason: 'OPENAI_API_KEY is not set' }], can_resubmit_failed: true, error_code: null, error_detail: null,
+  });
+  t.match(submitResponse('round_1', 3, { kind: 'processed', manifest, transcriptionFailures: [] }), { message: 'Round processed successfully.', processed_count: 2, can_resubmit_failed: false });
+  const noop = submitResponse('round_1', 3, { kind: 'noop' });
+  t.match(noop, { status: 'REVIEW_RETURNED', message: 'No new artifacts or edits; existing review retained.', transcription_failures: [] });
+  const failed = submitResponse('round_1', 3, { kind: 'failed', error: 'Extraction of trunk failed after 3 attempts: HTTP 503: busy' });
+  t.match(failed, { ok: false, accepted: false, status: 'FAILED', tree_number: 3, message: 'Round processing failed.', error_code: 'PROCESSING_FAILED', can_resubmit_failed: true });
+  const queued = submitResponse('round_1', null, { kind: 'queued' });
+  t.match(queued, { ok: true, status: 'SUBMITTED_FOR_PROCESSING', tree_number: null });
+  for (const r of [processed, noop, failed, queued]) t.same(Object.keys(r).sort(), keys, `${r.status} ${r.message}: every key`);
 });

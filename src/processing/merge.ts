@@ -132,9 +132,16 @@ export interface ExtractionContext {
   earliestRecordedAt?: string | null;
 }
 
-/** `YYYY-MM-DD` and `HH:MM` of an ISO time, as written (the field's own clock, not converted to UTC). */
+/**
+ * `YYYY-MM-DD` and `HH:MM` of an ISO time as written: the device's own clock
+ * (a naive time or one with its offset). A `Z` time says nothing about the
+ * field's local time (and is what the server fills in from the upload time),
+ * so it never defaults the form: a wrong time on the form is worse than none.
+ */
 function recordedDateTime(iso: string): { date: string; time: string } | null {
-  const m = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})/.exec(iso.trim());
+  const s = iso.trim();
+  if (/z$/i.test(s)) return null;
+  const m = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})/.exec(s);
   return m ? { date: m[1]!, time: m[2]! } : null;
 }
 

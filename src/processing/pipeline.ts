@@ -252,8 +252,9 @@ export async function processRound(input: ProcessRoundInput, providers: Provider
   const fatal = work.find((w) => w.failure && w.section !== 'risk_categorization' && isTransient(w.failure));
   if (fatal) return { ok: false, error: fatal.failure!.message, recordings };
 
+  // The device's own recording times (naive or with an offset); `Z` times, e.g. filled in from the upload, don't say the field clock.
   const recordedTimes = input.manifest
-    .filter((m) => m.kind === 'recording' && typeof m.recorded_at === 'string' && !Number.isNaN(Date.parse(m.recorded_at)))
+    .filter((m) => m.kind === 'recording' && typeof m.recorded_at === 'string' && !/z$/i.test(m.recorded_at) && !Number.isNaN(Date.parse(m.recorded_at)))
     .map((m) => m.recorded_at as string)
     .sort((a, b) => Date.parse(a) - Date.parse(b));
   const extractionFailures: ExtractionFailure[] = [];

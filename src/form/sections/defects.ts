@@ -81,7 +81,7 @@ export const trunk = {
     cavity_nest_hole_percent: pct(),
     cavity_nest_hole_depth: int(0),
     poor_taper: bool(),
-    lean_degrees: int(0, 90),
+    lean_degrees: int(0),
     lean_corrected: str(40),
     response_growth: str(40),
     main_concerns: str(88),
@@ -94,7 +94,7 @@ circumference and depth; poor taper; lean (degrees, corrected?); response growth
 likelihood of failure.
 Rules:
 ${PART_RULES}
-- lean_degrees 0-90. lean_corrected and response_growth at most 40 characters; main_concerns at most 88.`,
+- lean_corrected and response_growth at most 40 characters; main_concerns at most 88.`,
 } as const;
 
 export const rootsAndRootCollar = {
