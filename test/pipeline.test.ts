@@ -383,7 +383,7 @@ t.test('ten recordings are transcribed and their sections extracted in parallel,
   const ids = Array.from({ length: 10 }, (_, i) => `rec_${i}`);
   const round = input({ manifest: ids.map((id, i) => item(id, sections[i % 5]!)), recordings: ids.map((id, i) => rec(id, sections[i % 5]!)) });
 
-  const fake = await startFakeOpenAI({ t, delayMs: 200 });
+  const fake = await startFakeOpenAI({ t, delayMs: 1000 });
   const result = await processRound(round, providersFor(fake), { concurrency: 10 });
   t.ok(result.ok);
   const tr = fake.transcriptions();
@@ -400,7 +400,7 @@ t.test('ten recordings are transcribed and their sections extracted in parallel,
   const narrative = fake.chats().find((r) => !r.section)!;
   t.ok(ex.every((e) => e.finishedAt! <= narrative.startedAt), 'the narrative comes last');
 
-  const bounded = await startFakeOpenAI({ t, delayMs: 50 });
+  const bounded = await startFakeOpenAI({ t, delayMs: 250 });
   const r2 = await processRound(round, providersFor(bounded), { concurrency: 3 });
   t.ok(r2.ok);
   t.equal(maxInFlight(bounded.requests), 3, 'never more than the configured concurrency in flight');
