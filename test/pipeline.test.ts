@@ -2,8 +2,8 @@ import t from 'tap';
 import { openAIProviders } from '../src/providers/openai.js';
 import { noProviders } from '../src/providers/none.js';
 import { processRound, serverRecordingList, supplementManifest, type ManifestItem, type ProcessRoundInput, type RoundRecording } from '../src/processing/pipeline.js';
-import { buildReviewPayload, reviewForRead, reviewState, type ImageRow } from '../src/processing/review.js';
-import { submitResponse } from '../src/processing/submit-response.js';
+import { buildReviewPayload, reviewForRead, ReviewPayloadSchema, reviewState, type ImageRow } from '../src/processing/review.js';
+import { submitResponse, SubmitResponseSchema } from '../src/processing/submit-response.js';
 import { answerReply, chatReply, startFakeOpenAI, transcriptReply, type FakeOpenAI, type RecordedRequest } from './helpers/fake-openai.js';
 
 const REVIEW_KEYS = [
@@ -107,15 +107,18 @@ t.test('the review payload: every key, images, tree number, combined transcript'
   ], 'sorted by id; gps only when set; blank caption ""');
 });
 
+const OLD_IMAGE = { id: 'old', image_id: 'old', section_id: 'job_photos', upload_status: 'uploaded', caption: '', stored_path: null, report_image_path: null, uploaded_at: null };
+
 t.test('a stored review as GET review answers it', async (t) => {
-  const stored = { round_id: 'round_1', draft_form: { data: { client_tree_details: { tree_number: '9', client: 'Arboretum' }, site_factors: { landscape_environment: 'Park' } } }, draft_narrative: 'N.', images: [{ id: 'old' }] };
+  const stored = { round_id: 'round_1', draft_form: { data: { client_tree_details: { tree_number: '9', client: 'Arboretum' }, site_factors: { landscape_environment: 'Park' } } }, draft_narrative: 'N.', images: [OLD_IMAGE] };
   const frozen = JSON.stringify(stored);
   const read = reviewForRead(stored, { roundId: 'round_1', serverRevisionId: 'rev_round_1', treeNumber: 4, images: [] });
   t.same(Object.keys(read).sort(), REVIEW_KEYS, 'keys missing from an old payload are filled');
+  t.ok(ReviewPayloadSchema.safeParse(read).success, 'matches its response schema');
   t.match(read.form, { client_tree_details: { tree_number: '4', client: 'Arboretum' }, site_factors: { site_changes: { landscape_environment: 'Park' } } }, 'normalised, the job tree number wins');
   t.equal(read.narrative, 'N.', 'narrative from draft_narrative');
   t.equal(read.tree_number, 4);
-  t.same(read.images, [{ id: 'old' }], 'no image rows: the stored list');
+  t.same(read.images, [OLD_IMAGE], 'no image rows: the stored list');
   t.same(reviewForRead(stored, { roundId: 'round_1', serverRevisionId: 'rev_round_1', treeNumber: 4, images: [image('img_1')] }).images.map((i) => i.id), ['img_1'], 'image rows hydrate');
   t.equal(JSON.stringify(stored), frozen, 'the stored payload is not modified');
 });
@@ -189,6 +192,7 @@ t.test('a round: cached, seen and new recordings, extraction, merge, client patc
 
   const r = result.review;
   t.same(Object.keys(r).sort(), REVIEW_KEYS);
+  t.ok(ReviewPayloadSchema.safeParse(r).success, 'matches its response schema');
   t.same(r.section_recordings, { trunk: ['rec_old', 'rec_new'], client_tree_details: ['rec_cached'], job_photos: ['rec_photo'], site_factors: ['rec_site'] });
   t.same(r.section_transcripts, {
     trunk: 'Earlier trunk note.\n\nThe trunk has a crack, sap ooze on the north.',
@@ -426,5 +430,8 @@ t.test('the submit answer: every key in every variant', async (t) => {
   t.match(failed, { ok: false, accepted: false, status: 'FAILED', tree_number: 3, message: 'Round processing failed.', error_code: 'PROCESSING_FAILED', can_resubmit_failed: true });
   const queued = submitResponse('round_1', null, { kind: 'queued' });
   t.match(queued, { ok: true, status: 'SUBMITTED_FOR_PROCESSING', tree_number: null });
-  for (const r of [processed, noop, failed, queued]) t.same(Object.keys(r).sort(), keys, `${r.status} ${r.message}: every key`);
+  for (const r of [processed, noop, failed, queued]) {
+    t.same(Object.keys(r).sort(), keys, `${r.status} ${r.message}: every key`);
+    t.ok(SubmitResponseSchema.safeParse(r).success, 'matches its response schema');
+  }
 });

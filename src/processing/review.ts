@@ -4,45 +4,48 @@
  * list. Pure functions; every key is always present.
  */
 import { isoMicros } from '../domain/time.js';
-import { normalizeForm, type FormData, type FormEnvelope } from '../form/form.js';
+import { z } from 'zod';
+import { FormDataSchema, normalizeForm, type FormEnvelope } from '../form/form.js';
 
-export interface TranscriptionFailure {
-  section_id: string;
-  recording_id: string;
-  error: string;
-}
+const coordinate = z.union([z.number(), z.string()]).nullable();
 
-export interface ReviewImage {
-  id: string;
-  image_id: string;
-  section_id: string;
-  upload_status: string;
-  caption: string;
-  stored_path: string | null;
-  report_image_path: string | null;
-  uploaded_at: string | null;
+export const TranscriptionFailureSchema = z.object({ section_id: z.string(), recording_id: z.string(), error: z.string() });
+export type TranscriptionFailure = z.infer<typeof TranscriptionFailureSchema>;
+
+export const ReviewImageSchema = z.object({
+  id: z.string(),
+  image_id: z.string(),
+  section_id: z.string(),
+  upload_status: z.string(),
+  caption: z.string(),
+  stored_path: z.string().nullable(),
+  report_image_path: z.string().nullable(),
+  uploaded_at: z.string().nullable(),
   /** Only when a coordinate is set. */
-  gps?: { latitude: number | string | null; longitude: number | string | null };
-}
+  gps: z.object({ latitude: coordinate, longitude: coordinate }).optional(),
+});
+export type ReviewImage = z.infer<typeof ReviewImageSchema>;
 
-export interface ReviewPayload {
-  round_id: string;
-  server_revision_id: string;
+/** The review payload; also the `response` schema of the routes that answer it. */
+export const ReviewPayloadSchema = z.object({
+  round_id: z.string(),
+  server_revision_id: z.string(),
   /** `[section_id]\n<text>` blocks joined by blank lines. */
-  transcript: string;
-  section_recordings: Record<string, string[]>;
-  section_transcripts: Record<string, string>;
-  issue_recordings: Record<string, Record<string, string[]>>;
-  issue_transcripts: Record<string, Record<string, string>>;
-  draft_form: FormEnvelope;
-  draft_narrative: string;
+  transcript: z.string(),
+  section_recordings: z.record(z.string(), z.array(z.string())),
+  section_transcripts: z.record(z.string(), z.string()),
+  issue_recordings: z.record(z.string(), z.record(z.string(), z.array(z.string()))),
+  issue_transcripts: z.record(z.string(), z.record(z.string(), z.string())),
+  draft_form: z.object({ schema_name: z.string(), schema_version: z.string(), data: FormDataSchema }),
+  draft_narrative: z.string(),
   /** Always `draft_form.data`. */
-  form: FormData;
-  narrative: string;
-  tree_number: number | null;
-  images: ReviewImage[];
-  transcription_failures: TranscriptionFailure[];
-}
+  form: FormDataSchema,
+  narrative: z.string(),
+  tree_number: z.number().int().nullable(),
+  images: z.array(ReviewImageSchema),
+  transcription_failures: z.array(TranscriptionFailureSchema),
+});
+export type ReviewPayload = z.infer<typeof ReviewPayloadSchema>;
 
 /** A `round_images` row as the DB gives it. */
 export interface ImageRow {

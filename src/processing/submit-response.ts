@@ -3,24 +3,27 @@
  * present (api.md §8.3 item 25: `[]` / null where the old server left a key out).
  */
 import type { ManifestItem } from './pipeline.js';
-import type { TranscriptionFailure } from './review.js';
+import { z } from 'zod';
+import { TranscriptionFailureSchema, type TranscriptionFailure } from './review.js';
 
-export interface SubmitResponse {
-  ok: boolean;
-  accepted: boolean;
-  round_id: string;
-  status: 'REVIEW_RETURNED' | 'FAILED' | 'SUBMITTED_FOR_PROCESSING';
-  tree_number: number | null;
-  lock_editing: false;
-  message: string;
-  transcription_failures: TranscriptionFailure[];
-  processed_count: number;
-  failed_count: number;
-  failed_artifacts: { section_id: string; artifact_id: string; reason: string }[];
-  can_resubmit_failed: boolean;
-  error_code: 'PROCESSING_FAILED' | null;
-  error_detail: string | null;
-}
+/** The submit answer; also the `response` schema of the submit route. */
+export const SubmitResponseSchema = z.object({
+  ok: z.boolean(),
+  accepted: z.boolean(),
+  round_id: z.string(),
+  status: z.enum(['REVIEW_RETURNED', 'FAILED', 'SUBMITTED_FOR_PROCESSING']),
+  tree_number: z.number().int().nullable(),
+  lock_editing: z.literal(false),
+  message: z.string(),
+  transcription_failures: z.array(TranscriptionFailureSchema),
+  processed_count: z.number().int(),
+  failed_count: z.number().int(),
+  failed_artifacts: z.array(z.object({ section_id: z.string(), artifact_id: z.string(), reason: z.string() })),
+  can_resubmit_failed: z.boolean(),
+  error_code: z.literal('PROCESSING_FAILED').nullable(),
+  error_detail: z.string().nullable(),
+});
+export type SubmitResponse = z.infer<typeof SubmitResponseSchema>;
 
 export type SubmitOutcome =
   /** Processing finished: the failures of this processing and the manifest it processed. */
