@@ -2,7 +2,7 @@ import t from 'tap';
 import { openAIProviders } from '../src/providers/openai.js';
 import { noProviders } from '../src/providers/none.js';
 import { processRound, serverRecordingList, supplementManifest, type ManifestItem, type ProcessRoundInput, type RoundRecording } from '../src/processing/pipeline.js';
-import { buildReviewPayload, reviewForRead, ReviewPayloadSchema, reviewState, type ImageRow } from '../src/processing/review.js';
+import { buildReviewPayload, reviewForRead, ReviewPayloadSchema, reviewState, sameReview, type ImageRow } from '../src/processing/review.js';
 import { submitResponse, SubmitResponseSchema } from '../src/processing/submit-response.js';
 import { answerReply, chatReply, startFakeOpenAI, transcriptReply, type FakeOpenAI, type RecordedRequest } from './helpers/fake-openai.js';
 
@@ -121,6 +121,8 @@ t.test('a stored review as GET review answers it', async (t) => {
   t.same(read.images, [OLD_IMAGE], 'no image rows: the stored list');
   t.same(reviewForRead(stored, { roundId: 'round_1', serverRevisionId: 'rev_round_1', treeNumber: 4, images: [image('img_1')] }).images.map((i) => i.id), ['img_1'], 'image rows hydrate');
   t.equal(JSON.stringify(stored), frozen, 'the stored payload is not modified');
+  t.ok(sameReview({ a: 1, b: { c: [1, { d: 2, e: 3 }] } }, { b: { c: [1, { e: 3, d: 2 }] }, a: 1 }), 'key order (jsonb) does not matter');
+  t.notOk(sameReview({ a: [1, 2] }, { a: [2, 1] }), 'list order does');
 });
 
 t.test('manifest supplementation and the server recording list', async (t) => {
@@ -344,7 +346,7 @@ t.test('no provider: recordings fail with the reason, the client edits carry the
 
 t.test('narrative: the client text wins, nothing changed keeps it, a failure keeps the previous one', async (t) => {
   const fake = await startFakeOpenAI({ t });
-  const base = { draft_form: { data: { trunk: { cracks: true } } }, draft_narrative: 'Previous narrative.', section_transcripts: { trunk: 'crack' } };
+  const base = { draft_form: { data: { trunk: { cracks: true, section_id: 'trunk' } } }, draft_narrative: 'Previous narrative.', section_transcripts: { trunk: 'crack' } };
 
   const same = await processRound(input({ base, treeNumber: null }), providersFor(fake), { concurrency: 2 });
   t.match(same, { ok: true, narrative: 'unchanged', review: { narrative: 'Previous narrative.' } }, 'nothing new: no regeneration');

@@ -13,7 +13,7 @@ import { normalizeForm } from '../form/form.js';
 import { isSectionId, type SectionAnswer, type SectionId } from '../form/sections.js';
 import { isTransient, type AudioInput, type ProviderFailure, type Providers } from '../providers/types.js';
 import { applyFormPatch, mergeExtraction, patchNarrative } from './merge.js';
-import { buildReviewPayload, combinedTranscript, reviewState, withTreeNumber, type ImageRow, type ReviewPayload, type ReviewState, type TranscriptionFailure } from './review.js';
+import { buildReviewPayload, canonicalJson, combinedTranscript, reviewState, withTreeNumber, type ImageRow, type ReviewPayload, type ReviewState, type TranscriptionFailure } from './review.js';
 
 export interface ManifestItem {
   kind: string;
@@ -281,7 +281,7 @@ export async function processRound(input: ProcessRoundInput, providers: Provider
   // Narrative: the client's text wins; otherwise regenerate only when something changed (api.md §8.4 item 30).
   let narrative: 'client' | 'generated' | 'unchanged' | 'failed';
   const transcript = combinedTranscript(state.section_transcripts);
-  const changed = work.some((w) => w.delta.trim()) || JSON.stringify(state.draft_form.data) !== JSON.stringify(baseForm.data) || !baseNarrative.trim();
+  const changed = work.some((w) => w.delta.trim()) || canonicalJson(state.draft_form.data) !== canonicalJson(baseForm.data) || !baseNarrative.trim();
   if (clientNarrative !== null) narrative = 'client';
   else if (!changed) narrative = 'unchanged';
   else {

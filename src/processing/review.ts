@@ -190,3 +190,13 @@ export function reviewForRead(
   if (Array.isArray(r.transcription_failures)) payload.transcription_failures = r.transcription_failures.filter(isRecord) as unknown as TranscriptionFailure[];
   return payload;
 }
+
+/** JSON with object keys sorted, so values read back from jsonb (which reorders keys) compare by content. */
+export function canonicalJson(v: unknown): string {
+  return JSON.stringify(v, (_k, x: unknown) =>
+    isRecord(x) ? Object.fromEntries(Object.keys(x).sort().map((k) => [k, x[k]])) : x,
+  );
+}
+
+/** True when two reviews hold the same content (e.g. to decide whether `server_revision_id` / the review revision moves). */
+export const sameReview = (a: unknown, b: unknown): boolean => canonicalJson(a) === canonicalJson(b);
