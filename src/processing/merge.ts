@@ -69,27 +69,25 @@ export function patchNarrative(narrative: unknown): string | null {
 // ---------------------------------------------------------------------------
 // Extraction merge
 
-/** Fill every key of `into` that is missing or blank from `from` (a blank incoming value still creates a missing key). */
-function fillBlanks(into: Obj, from: Obj, skip: readonly string[] = []): void {
-  for (const [k, v] of Object.entries(from)) {
-    if (skip.includes(k)) continue;
-    if (isBlank(into[k]) && (!isBlank(v) || !(k in into))) into[k] = clone(v);
-  }
+/** Fill one key if it is missing or blank (a blank incoming value still creates a missing key, so the shape is complete). */
+function fillKey(into: Obj, k: string, v: unknown): void {
+  if (isBlank(into[k]) && (!isBlank(v) || !(k in into))) into[k] = clone(v);
+}
+function fillBlanks(into: Obj, from: Obj): void {
+  for (const [k, v] of Object.entries(from)) fillKey(into, k, v);
 }
 
 /** Fill blanks, one level into sub-objects. */
 function fillNested(into: Obj, from: Obj): void {
   for (const [k, v] of Object.entries(from)) {
-    if (isRecord(v)) {
-      if (isRecord(into[k])) fillBlanks(into[k] as Obj, v);
-      else if (isBlank(into[k])) into[k] = clone(v);
-    } else if (isBlank(into[k]) && (!isBlank(v) || !(k in into))) into[k] = clone(v);
+    if (isRecord(v) && isRecord(into[k])) fillBlanks(into[k] as Obj, v);
+    else fillKey(into, k, v);
   }
 }
 
 /** `existing` plus `incoming`, joined by `sep`, unless incoming is blank or already contained. */
 function appendText(existing: unknown, incoming: unknown, sep: string): unknown {
-  if (isBlank(incoming)) return existing === undefined ? (incoming ?? null) : existing;
+  if (isBlank(incoming)) return existing === undefined ? null : existing;
   const add = String(incoming).trim();
   if (isBlank(existing)) return add;
   const have = String(existing);
@@ -99,11 +97,11 @@ function appendText(existing: unknown, incoming: unknown, sep: string): unknown 
 const rowIsEmpty = (row: Obj) => Object.values(row).every(isBlank);
 
 /** Positional merge: row i fills its blanks from incoming row i; extra non-empty incoming rows are appended; surplus existing rows stay. */
-function mergeRows(existing: unknown, incoming: readonly Obj[], max = Infinity): Obj[] {
+function mergeRows(existing: unknown, incoming: readonly Obj[]): Obj[] {
   const rows: Obj[] = Array.isArray(existing) ? existing.filter(isRecord).map(clone) : [];
   incoming.forEach((row, i) => {
     if (i < rows.length) fillBlanks(rows[i]!, row);
-    else if (!rowIsEmpty(row) && rows.length < max) rows.push(clone(row));
+    else if (!rowIsEmpty(row)) rows.push(clone(row));
   });
   return rows;
 }
@@ -166,10 +164,10 @@ function mergeSection(section: SectionId, existing: unknown, answer: Obj, ctx: E
         const g: Obj = isRecord(into[k]) ? (into[k] as Obj) : (into[k] = {});
         for (const [gk, gv] of Object.entries(v)) {
           if (gk === 'describe' && (SITE_APPENDED_DESCRIBE as readonly string[]).includes(k)) g[gk] = appendText(g[gk], gv, ' ');
-          else if (isBlank(g[gk]) && (!isBlank(gv) || !(gk in g))) g[gk] = clone(gv);
+          else fillKey(g, gk, gv);
         }
       } else if (k === 'notes') into.notes = appendText(into.notes, v, ' ');
-      else if (isBlank(into[k]) && (!isBlank(v) || !(k in into))) into[k] = clone(v);
+      else fillKey(into, k, v);
     }
   } else if (section === 'target_assessment') {
     into.targets = mergeRows(into.targets, (answer.targets as Obj[]) ?? []);
