@@ -23,6 +23,10 @@ const positiveInt = (fallback: number) =>
 
 const nonNegativeInt = (fallback: number) =>
   z.coerce.number({ message: 'must be a whole number' }).int('must be a whole number').min(0, 'must be 0 or more').default(fallback);
+const positiveSeconds = (fallback: number) =>
+  z.coerce.number({ message: 'must be a number of seconds' }).positive('must be greater than 0').default(fallback);
+const nonNegativeSeconds = (fallback: number) =>
+  z.coerce.number({ message: 'must be a number of seconds' }).min(0, 'must not be negative').default(fallback);
 
 const EnvSchema = z.object({
   PORT: port(8000),
@@ -44,6 +48,21 @@ const EnvSchema = z.object({
   TRAQ_AUTH_RATE_LIMIT_PER_MINUTE: positiveInt(30),
   TRAQ_MAX_AUDIO_BYTES: positiveInt(50 * 1024 * 1024),
   TRAQ_MAX_IMAGE_BYTES: positiveInt(20 * 1024 * 1024),
+  // AI providers (README decision 12): any OpenAI-compatible server; none configured = no-provider mode.
+  OPENAI_BASE_URL: optionalString.refine((u) => u === undefined || /^https?:\/\//.test(u), 'must be an http(s) URL'),
+  OPENAI_API_KEY: optionalString,
+  TRAQ_OPENAI_MODEL: optionalString.default('gpt-4o-mini'),
+  TRAQ_OPENAI_SUMMARY_MODEL: optionalString.default('gpt-4o-mini'),
+  TRAQ_OPENAI_TRANSCRIBE_MODEL: optionalString.default('gpt-4o-transcribe'),
+  TRAQ_OPENAI_TRANSCRIBE_LANGUAGE: optionalString.default('en'),
+  TRAQ_OPENAI_TRANSCRIBE_PROMPT: optionalString,
+  TRAQ_OPENAI_TRANSCRIBE_TIMEOUT: positiveSeconds(90),
+  TRAQ_OPENAI_TRANSCRIBE_ATTEMPTS: positiveInt(3),
+  TRAQ_OPENAI_TRANSCRIBE_BACKOFF: nonNegativeSeconds(1.5),
+  TRAQ_OPENAI_TIMEOUT: positiveSeconds(60),
+  TRAQ_OPENAI_ATTEMPTS: positiveInt(3),
+  TRAQ_OPENAI_BACKOFF: nonNegativeSeconds(1.5),
+  TRAQ_PROCESSING_CONCURRENCY: positiveInt(10),
 });
 
 export interface Config {
@@ -72,6 +91,24 @@ export interface Config {
   maxAudioBytes: number;
   /** Largest photo upload accepted, in bytes (413 above it). */
   maxImageBytes: number;
+  /** The AI provider settings; `configured` false means the no-provider mode (api.md §0.4). */
+  openai: OpenAIConfig;
+  /** Provider calls one round may have in flight at once (transcriptions, extractions). */
+  processingConcurrency: number;
+}
+
+export interface OpenAIConfig {
+  configured: boolean;
+  baseUrl: string;
+  apiKey: string | undefined;
+  model: string;
+  summaryModel: string;
+  transcribeModel: string;
+  transcribeLanguage: string;
+  /** undefined = the built-in arborist domain prompt. */
+  transcribePrompt: string | undefined;
+  transcribe: { timeoutMs: number; attempts: number; backoffMs: number };
+  chat: { timeoutMs: number; attempts: number; backoffMs: number };
 }
 
 /** Reads and validates the configuration; throws ConfigError naming the first bad variable. */
@@ -107,5 +144,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     authRateLimitPerMinute: e.TRAQ_AUTH_RATE_LIMIT_PER_MINUTE,
     maxAudioBytes: e.TRAQ_MAX_AUDIO_BYTES,
     maxImageBytes: e.TRAQ_MAX_IMAGE_BYTES,
+    openai: {
+      // A local OpenAI-compatible server may need no key, so a base URL alone also configures the provider.
+      configured: e.OPENAI_API_KEY !== undefined || e.OPENAI_BASE_URL !== undefined,
+      baseUrl: e.OPENAI_BASE_URL ?? 'https://api.openai.com/v1',
+      apiKey: e.OPENAI_API_KEY,
+      model: e.TRAQ_OPENAI_MODEL,
+      summaryModel: e.TRAQ_OPENAI_SUMMARY_MODEL,
+      transcribeModel: e.TRAQ_OPENAI_TRANSCRIBE_MODEL,
+      transcribeLanguage: e.TRAQ_OPENAI_TRANSCRIBE_LANGUAGE,
+      transcribePrompt: e.TRAQ_OPENAI_TRANSCRIBE_PROMPT,
+      transcribe: {
+        timeoutMs: e.TRAQ_OPENAI_TRANSCRIBE_TIMEOUT * 1000,
+        attempts: e.TRAQ_OPENAI_TRANSCRIBE_ATTEMPTS,
+        backoffMs: e.TRAQ_OPENAI_TRANSCRIBE_BACKOFF * 1000,
+      },
+      chat: { timeoutMs: e.TRAQ_OPENAI_TIMEOUT * 1000, attempts: e.TRAQ_OPENAI_ATTEMPTS, backoffMs: e.TRAQ_OPENAI_BACKOFF * 1000 },
+    },
+    processingConcurrency: e.TRAQ_PROCESSING_CONCURRENCY,
   };
 }

@@ -1,0 +1,4 @@
+export * from './sections.js';
+export * from './form.js';
+export * from './extraction.js';
+export { parseLooseInt } from './numbers.js';
