@@ -15,6 +15,7 @@ import { loadConfig } from '../src/config.js';
 import { ensureDatabase } from '../src/db/embedded.js';
 import { migrate } from '../src/db/migrate.js';
 import { createPool } from '../src/db/pool.js';
+import { RoundEvents } from '../src/processing/round-events.js';
 import { createApp } from '../src/http/app.js';
 import { throwawayCluster } from '../scripts/throwaway-cluster.js';
 
@@ -28,7 +29,7 @@ try {
   await migrate(dbUrl);
   const pool = createPool(dbUrl, 10);
   const config = loadConfig({ TRAQ_ENV: 'test', TRAQ_DATA_DIR: dataDir, TRAQ_API_KEY: ADMIN, TRAQ_AUTH_RATE_LIMIT_PER_MINUTE: '1000000' });
-  const app = createApp({ config, pool, store: new ArtifactStore(config.storageRoot), logger: pino({ level: 'silent' }), adminKey: ADMIN, version: 'bench' });
+  const app = createApp({ config, pool, store: new ArtifactStore(config.storageRoot), logger: pino({ level: 'silent' }), adminKey: ADMIN, version: 'bench', events: new RoundEvents(dbUrl) });
   const server = app.listen(0, '127.0.0.1');
   await new Promise((r) => server.once('listening', r));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

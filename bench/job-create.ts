@@ -13,6 +13,7 @@ import { ArtifactStore } from '../src/artifacts/store.js';
 import { loadConfig } from '../src/config.js';
 import { migrate } from '../src/db/migrate.js';
 import { createPool } from '../src/db/pool.js';
+import { RoundEvents } from '../src/processing/round-events.js';
 import { createApp } from '../src/http/app.js';
 import { throwawayCluster } from '../scripts/throwaway-cluster.js';
 
@@ -31,7 +32,7 @@ try {
     rows[0].id,
   ]);
   const config = loadConfig({ TRAQ_ENV: 'test', TRAQ_DATA_DIR: dir, TRAQ_API_KEY: 'bench-admin-key-0123456789', LOG_LEVEL: 'silent' });
-  const app = createApp({ config, pool, store: new ArtifactStore(config.storageRoot), logger: pino({ level: 'silent' }), adminKey: 'bench-admin-key-0123456789', version: 'bench' });
+  const app = createApp({ config, pool, store: new ArtifactStore(config.storageRoot), logger: pino({ level: 'silent' }), adminKey: 'bench-admin-key-0123456789', version: 'bench', events: new RoundEvents(url) });
   const server = app.listen(0, '127.0.0.1');
   await new Promise((r) => server.once('listening', r));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

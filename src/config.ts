@@ -63,6 +63,14 @@ const EnvSchema = z.object({
   TRAQ_OPENAI_ATTEMPTS: positiveInt(3),
   TRAQ_OPENAI_BACKOFF: nonNegativeSeconds(1.5),
   TRAQ_PROCESSING_CONCURRENCY: positiveInt(10),
+  // The round queue (decision 4).
+  TRAQ_SUBMIT_WAIT_SECONDS: nonNegativeSeconds(25),
+  TRAQ_WORKER: z.enum(['on', 'off'], { message: 'must be on or off' }).default('on'),
+  TRAQ_WORKER_CONCURRENCY: positiveInt(2),
+  TRAQ_PROCESSING_LEASE_SECONDS: positiveSeconds(30),
+  TRAQ_PROCESSING_MAX_ATTEMPTS: positiveInt(3),
+  TRAQ_PROCESSING_RETRY_BACKOFF_SECONDS: nonNegativeSeconds(15),
+  TRAQ_PROCESSING_STUCK_SECONDS: positiveSeconds(3600),
 });
 
 export interface Config {
@@ -95,6 +103,11 @@ export interface Config {
   openai: OpenAIConfig;
   /** Provider calls one round may have in flight at once (transcriptions, extractions). */
   processingConcurrency: number;
+  /** How long a submit waits for its round before answering SUBMITTED_FOR_PROCESSING. */
+  submitWaitSeconds: number;
+  /** Run a round worker inside the server (off when workers run as `npm run worker`). */
+  inProcessWorker: boolean;
+  worker: { concurrency: number; leaseSeconds: number; maxAttempts: number; retryBackoffSeconds: number; stuckSeconds: number };
 }
 
 export interface OpenAIConfig {
@@ -162,5 +175,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       chat: { timeoutMs: e.TRAQ_OPENAI_TIMEOUT * 1000, attempts: e.TRAQ_OPENAI_ATTEMPTS, backoffMs: e.TRAQ_OPENAI_BACKOFF * 1000 },
     },
     processingConcurrency: e.TRAQ_PROCESSING_CONCURRENCY,
+    submitWaitSeconds: e.TRAQ_SUBMIT_WAIT_SECONDS,
+    inProcessWorker: e.TRAQ_WORKER === 'on',
+    worker: {
+      concurrency: e.TRAQ_WORKER_CONCURRENCY,
+      leaseSeconds: e.TRAQ_PROCESSING_LEASE_SECONDS,
+      maxAttempts: e.TRAQ_PROCESSING_MAX_ATTEMPTS,
+      retryBackoffSeconds: e.TRAQ_PROCESSING_RETRY_BACKOFF_SECONDS,
+      stuckSeconds: e.TRAQ_PROCESSING_STUCK_SECONDS,
+    },
   };
 }

@@ -14,6 +14,7 @@ import { migrate } from './db/migrate.js';
 import { createPool } from './db/pool.js';
 import { createApp } from './http/app.js';
 import { createLogger } from './logger.js';
+import { startProcessing } from './processing/runtime.js';
 import { VERSION } from './version.js';
 
 function rel(p: string) {
@@ -49,7 +50,8 @@ async function main() {
 
   const pool = createPool(databaseUrl, config.dbPoolSize, logger);
   const store = new ArtifactStore(config.storageRoot);
-  const app = createApp({ config, pool, store, logger, adminKey, version: VERSION });
+  const processing = await startProcessing({ config, connectionString: databaseUrl, pool, store, logger, withWorker: config.inProcessWorker });
+  const app = createApp({ config, pool, store, logger, adminKey, version: VERSION, events: processing.events });
   const server = app.listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
@@ -68,6 +70,10 @@ async function main() {
     say('database: external PostgreSQL from DATABASE_URL');
   }
   say(`artifacts: ${rel(config.storageRoot)}`);
+  say(
+    `round processing: ${config.inProcessWorker ? `worker in this process (${config.worker.concurrency} rounds at a time)` : 'no worker here (TRAQ_WORKER=off; run npm run worker)'}, ` +
+      `AI provider ${config.openai.configured ? config.openai.baseUrl : 'none (set OPENAI_API_KEY or OPENAI_BASE_URL)'}`,
+  );
   if (admin) say(`admin API key: ${admin.created ? 'generated and ' : ''}stored in ${rel(admin.file)} (send it as x-api-key)`);
   else say('admin API key: from TRAQ_API_KEY');
 
@@ -78,6 +84,7 @@ async function main() {
     say(`${signal} received, stopping`);
     server.closeAllConnections?.();
     await new Promise<void>((r) => server.close(() => r()));
+    await processing.stop();
     await pool.end();
     await cluster?.stop();
     process.exit(0);

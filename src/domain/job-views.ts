@@ -4,6 +4,7 @@
  */
 import type { Pool, PoolClient } from '../db/pool.js';
 import type { Principal } from '../http/auth.js';
+import { reviewForRead } from '../processing/review.js';
 import { getJobView, listAssignedJobViews, type IGetJobViewResult as JobViewRow } from '../queries/jobs.queries.js';
 
 export type { JobViewRow };
@@ -76,7 +77,16 @@ export const assignedView = (j: JobViewRow) => ({
   ...project(j),
   tree_number: j.tree_number,
   server_revision_id: j.server_revision_id ?? reviewRevision(j.review_payload),
-  review_payload: (j.review_payload ?? null) as Record<string, unknown> | null,
+  // The same normalized shape as GET .../review (photos as stored with the review).
+  review_payload:
+    j.review_payload && j.latest_round_id
+      ? reviewForRead(j.review_payload, {
+          roundId: j.latest_round_id,
+          serverRevisionId: j.server_revision_id ?? reviewRevision(j.review_payload) ?? `rev_${j.latest_round_id}`,
+          treeNumber: j.tree_number,
+          images: [],
+        })
+      : null,
 });
 
 /** The admin job dict (api.md §2.13 "Job records"), a superset of the shell. */

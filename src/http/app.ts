@@ -4,6 +4,7 @@ import type { ArtifactStore } from '../artifacts/store.js';
 import type { Config } from '../config.js';
 import type { Pool } from '../db/pool.js';
 import type { Logger } from '../logger.js';
+import type { RoundEvents } from '../processing/round-events.js';
 import { Api } from './api.js';
 import { errorHandler } from './middleware/errors.js';
 import { requestLog } from './middleware/request-log.js';
@@ -13,6 +14,7 @@ import { exportRoutes } from './routes/export.js';
 import { healthRoutes } from './routes/health.js';
 import { jobAreaRoutes } from './routes/job-area.js';
 import { mediaRoutes } from './routes/media.js';
+import { processingRoutes } from './routes/processing.js';
 import { profileRoutes } from './routes/profile.js';
 import { roundRoutes } from './routes/rounds.js';
 
@@ -24,6 +26,8 @@ export interface AppDeps {
   /** The admin key in force (from TRAQ_API_KEY or generated in dev). */
   adminKey: string;
   version: string;
+  /** Round notifications (submits wait on them). */
+  events: RoundEvents;
 }
 
 /** JSON bodies only; raw media uploads are streamed by their own routes, never buffered. */
@@ -39,6 +43,7 @@ export function createApp(deps: AppDeps): Koa {
   jobAreaRoutes(api, deps);
   roundRoutes(api, deps);
   mediaRoutes(api, deps);
+  processingRoutes(api, deps);
   exportRoutes(api, deps);
   api.router.get('/openapi.json', (ctx) => {
     ctx.body = openApiDocument(api, deps.version);

@@ -126,4 +126,9 @@ export const problems = {
   projectNameRequired: () => new Problem(400, 'project_name_required', 'Project name is required'),
   projectExists: (name: string) => new Problem(400, 'project_exists', `Project already exists: ${name}`),
   projectSlugExists: (slug: string) => new Problem(400, 'project_slug_exists', `Project slug already exists: ${slug}`),
+
+  // submit, reprocess, review (api.md §2.8)
+  roundProcessing: () => new Problem(409, 'round_processing', 'Round is being processed. Wait for its review (GET /v1/jobs/{job_id}/rounds/{round_id}).'),
+  reviewNotFound: () => new Problem(404, 'review_not_found', 'Review not found for round'),
+  nothingToReprocess: () => new Problem(400, 'no_recordings_to_reprocess', 'No server recordings available to reprocess'),
 };

@@ -1,0 +1,54 @@
+/**
+ * `npm run worker`: a round worker process, for scaling processing out
+ * (run the servers with TRAQ_WORKER=off). Needs DATABASE_URL: the embedded
+ * development cluster belongs to `npm start`, which runs its own worker.
+ */
+import { ArtifactStore } from './artifacts/store.js';
+import { ConfigError, loadConfig } from './config.js';
+import { createPool } from './db/pool.js';
+import { createLogger } from './logger.js';
+import { startProcessing } from './processing/runtime.js';
+
+async function main() {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(78);
+    }
+    throw err;
+  }
+  if (!config.databaseUrl) {
+    console.error('npm run worker needs DATABASE_URL (the embedded development database runs its worker inside npm start)');
+    process.exit(78);
+  }
+  const logger = createLogger(config.logLevel);
+  const pool = createPool(config.databaseUrl, Math.max(4, config.worker.concurrency + 2), logger);
+  const processing = await startProcessing({
+    config,
+    connectionString: config.databaseUrl,
+    pool,
+    store: new ArtifactStore(config.storageRoot),
+    logger,
+    withWorker: true,
+  });
+  logger.info({ worker: processing.worker!.id, concurrency: config.worker.concurrency }, 'round worker started');
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'round worker stopping after the rounds in hand');
+    await processing.stop();
+    await pool.end();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((err: Error) => {
+  console.error(`traq-server worker failed to start: ${err.message}`);
+  process.exit(1);
+});
