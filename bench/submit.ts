@@ -74,7 +74,7 @@ try {
   const calls = fake.requests.length;
 
   // 2. submits accepted while the workers are busy
-  const jobs = [];
+  const jobs: { jobId: string; roundId: string }[] = [];
   for (let i = 0; i < busyRounds; i++) {
     const jj = await job();
     jobs.push({ jobId: jj.job_id as string, roundId: await roundWith(jj.job_id, ['site_factors']) });
