@@ -186,3 +186,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     },
   };
 }
+
+/** loadConfig for entry points: a bad value prints its one line and exits 78 (EX_CONFIG). */
+export function loadConfigOrExit(): Config {
+  try {
+    return loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(78);
+    }
+    throw err;
+  }
+}

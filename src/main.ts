@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { devAdminKey } from './admin-key.js';
 import { ArtifactStore } from './artifacts/store.js';
-import { ConfigError, loadConfig, type Config } from './config.js';
+import { loadConfigOrExit } from './config.js';
 import type { Cluster } from './db/cluster.js';
 import { startEmbeddedDatabase } from './db/embedded.js';
 import { migrate } from './db/migrate.js';
@@ -23,16 +23,7 @@ function rel(p: string) {
 }
 
 async function main() {
-  let config: Config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      console.error(err.message);
-      process.exit(78);
-    }
-    throw err;
-  }
+  const config = loadConfigOrExit();
   const logger = createLogger(config.logLevel);
   const say = (line: string) => process.stdout.write(`traq-server: ${line}\n`);
 

@@ -4,22 +4,13 @@
  * development cluster belongs to `npm start`, which runs its own worker.
  */
 import { ArtifactStore } from './artifacts/store.js';
-import { ConfigError, loadConfig } from './config.js';
+import { loadConfigOrExit } from './config.js';
 import { createPool } from './db/pool.js';
 import { createLogger } from './logger.js';
 import { startProcessing } from './processing/runtime.js';
 
 async function main() {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      console.error(err.message);
-      process.exit(78);
-    }
-    throw err;
-  }
+  const config = loadConfigOrExit();
   if (!config.databaseUrl) {
     console.error('npm run worker needs DATABASE_URL (the embedded development database runs its worker inside npm start)');
     process.exit(78);

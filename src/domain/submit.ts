@@ -81,6 +81,18 @@ function submittableStates(principal: Principal, review: unknown): round_status[
   return Array.isArray(failures) && failures.length > 0 ? ['DRAFT', 'FAILED', 'REVIEW_RETURNED'] : ['DRAFT', 'FAILED'];
 }
 
+/** Locks the job and the round; a device may only send the latest round of a job that is not archived. */
+async function lockRoundForProcessing(tx: PoolClient, principal: Principal, jobPk: string, roundId: string) {
+  const [job] = await lockJobRow.run({ jobPk }, tx);
+  const [round] = await lockRoundForSubmit.run({ jobPk, roundId }, tx);
+  if (!job || !round) throw problems.roundNotFound();
+  if (!principal.isAdmin) {
+    checkJobWritable(principal, job);
+    if (round.round_id !== job.latest_round_id) throw problems.roundSuperseded(round.round_id, job.latest_round_id);
+  }
+  return round;
+}
+
 async function waitForOutcome(deps: SubmitDeps, roundPk: string) {
   const settled = async () => (await getRoundOutcome.run({ roundPk }, deps.pool))[0]?.status !== 'SUBMITTED_FOR_PROCESSING';
   if (!(await settled())) await deps.events.waitFor('traq_round_finished', roundPk, deps.submitWaitSeconds * 1000, settled, 250);
@@ -109,13 +121,7 @@ export async function submitRound(deps: SubmitDeps, principal: Principal, jobId:
   const recordings = await roundRecordings(pool, known.id);
 
   const accepted = await withTransaction(pool, async (tx) => {
-    const [job] = await lockJobRow.run({ jobPk: access.id }, tx);
-    const [round] = await lockRoundForSubmit.run({ jobPk: access.id, roundId }, tx);
-    if (!job || !round) throw problems.roundNotFound();
-    if (!principal.isAdmin) {
-      checkJobWritable(principal, job);
-      if (round.round_id !== job.latest_round_id) throw problems.roundSuperseded(round.round_id, job.latest_round_id);
-    }
+    const round = await lockRoundForProcessing(tx, principal, access.id, roundId);
     const allowed = submittableStates(principal, round.review_payload);
     if (!allowed.includes(round.status)) throw round.status === 'SUBMITTED_FOR_PROCESSING' ? problems.roundProcessing() : problems.roundLocked();
     const treeNumber = patch?.form ? await resolveFormTree(tx, { id: access.id, customer_id: view.customer_id, tree_number: view.tree_number }, patch.form) : view.tree_number;
@@ -162,13 +168,7 @@ export async function reprocessRound(deps: SubmitDeps, principal: Principal, job
   if (manifest.length === 0) throw problems.nothingToReprocess();
 
   const accepted = await withTransaction(pool, async (tx) => {
-    const [job] = await lockJobRow.run({ jobPk: access.id }, tx);
-    const [round] = await lockRoundForSubmit.run({ jobPk: access.id, roundId }, tx);
-    if (!job || !round) throw problems.roundNotFound();
-    if (!principal.isAdmin) {
-      checkJobWritable(principal, job);
-      if (round.round_id !== job.latest_round_id) throw problems.roundSuperseded(round.round_id, job.latest_round_id);
-    }
+    const round = await lockRoundForProcessing(tx, principal, access.id, roundId);
     const [marked] = await markRoundSubmitted.run(
       {
         roundPk: round.id,
