@@ -213,3 +213,32 @@ t.test('every job-area route is in the OpenAPI document with a response schema',
   }
   t.ok(doc.paths['/v1/jobs'].post.requestBody.content['application/json'].schema.properties.job_name, 'request bodies are documented');
 });
+
+t.test('admin edits of customers, billing profiles and projects are audited (codes and changed fields, not personal values)', async (t) => {
+  const app = await startTestApp(t);
+  const c = await app.admin('POST', '/v1/admin/customers', { name: 'Audit Person', phone: '555-0101' });
+  await app.admin('PATCH', `/v1/admin/customers/${c.body.customer.customer_code}`, { phone: '555-0202' });
+  await app.admin('DELETE', `/v1/admin/customers/${c.body.customer.customer_code}`);
+  const b = await app.admin('POST', '/v1/admin/billing-profiles', { billing_name: 'Payer' });
+  await app.admin('PATCH', `/v1/admin/billing-profiles/${b.body.billing_profile.billing_code}`, { billing_address: '1 Pay St' });
+  await app.admin('DELETE', `/v1/admin/billing-profiles/${b.body.billing_profile.billing_code}`);
+  const p = await app.admin('POST', '/v1/admin/projects', { project: 'Audit Park' });
+  await app.admin('PATCH', `/v1/admin/projects/${p.body.project.project_id}`, { project: 'Audit Park West' });
+  const { rows } = await app.pool.query(`SELECT event_type, actor_identity, payload FROM job_events ORDER BY created_at, id`);
+  t.match(
+    rows.map((r) => [r.event_type, r.actor_identity]),
+    [
+      ['customer_created', 'admin'],
+      ['customer_updated', 'admin'],
+      ['customer_deleted', 'admin'],
+      ['billing_profile_created', 'admin'],
+      ['billing_profile_updated', 'admin'],
+      ['billing_profile_deleted', 'admin'],
+      ['project_created', 'admin'],
+      ['project_updated', 'admin'],
+    ],
+  );
+  t.same(rows[1].payload, { customer_code: c.body.customer.customer_code, changed: ['phone'] });
+  t.notOk(JSON.stringify(rows.slice(0, 6)).includes('555-0'), 'no phone number in the audit trail');
+  t.match(rows[7].payload, { from: { project: 'Audit Park', project_slug: 'audit-park' }, to: { project: 'Audit Park West', project_slug: 'audit-park-west' } });
+});

@@ -15,7 +15,7 @@ import {
   type IFindBillingByRefResult as BillingRow,
 } from '../queries/billing.queries.js';
 import { allocateCode, lockCounterRow } from './counters.js';
-import { recordEvent } from './events.js';
+import { recordEvent, type Actor } from './events.js';
 import { clean } from './text.js';
 
 export type { BillingRow };
@@ -71,10 +71,14 @@ export async function findBilling(db: Pool | PoolClient, ref: string): Promise<B
 export const searchBillingRows = (db: Pool, search: string | undefined) => searchBilling.run({ search: clean(search) }, db);
 
 /** Admin create: always a new profile, even with every field empty. */
-export const createBilling = (tx: PoolClient, fields: BillingFields) => insertNew(tx, cleaned(fields));
+export async function createBilling(tx: PoolClient, actor: Actor, fields: BillingFields): Promise<BillingRow> {
+  const row = await insertNew(tx, cleaned(fields));
+  await recordEvent(tx, { type: 'billing_profile_created', actor, payload: { billing_code: row.billing_code } });
+  return row;
+}
 
 /** Admin update: null/absent = unchanged, blank clears. */
-export async function updateBillingFields(tx: PoolClient, ref: string, fields: BillingFields): Promise<BillingRow> {
+export async function updateBillingFields(tx: PoolClient, actor: Actor, ref: string, fields: BillingFields): Promise<BillingRow> {
   const current = await findBilling(tx, ref);
   await lockBilling.run({ id: current.id }, tx);
   const pick = (given: string | null | undefined, old: string | null) => (given === undefined || given === null ? old : clean(given));
@@ -88,6 +92,8 @@ export async function updateBillingFields(tx: PoolClient, ref: string, fields: B
     },
     tx,
   );
+  const changed = (['billing_name', 'billing_contact_name', 'billing_address', 'contact_preference'] as const).filter((k) => row![k] !== current[k]);
+  await recordEvent(tx, { type: 'billing_profile_updated', actor, payload: { billing_code: current.billing_code, changed } });
   return row!;
 }
 
@@ -146,11 +152,12 @@ export async function mergeBilling(tx: PoolClient, actor: Principal, sourceRef: 
   };
 }
 
-export async function deleteUnusedBilling(tx: PoolClient, ref: string) {
+export async function deleteUnusedBilling(tx: PoolClient, actor: Actor, ref: string) {
   const billing = await findBilling(tx, ref);
   await lockBilling.run({ id: billing.id }, tx);
   const jobs = await billingJobs.run({ id: billing.id }, tx);
   if (jobs.length > 0) throw problems.billingHasJobs(billing.billing_code, jobs.length);
   await deleteBilling.run({ id: billing.id }, tx);
+  await recordEvent(tx, { type: 'billing_profile_deleted', actor, payload: { billing_code: billing.billing_code } });
   return { ok: true as const, deleted: true as const, billing_profile: billingView(billing) };
 }

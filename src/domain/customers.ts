@@ -20,7 +20,7 @@ import {
   type IFindCustomerByRefResult as CustomerRow,
 } from '../queries/customers.queries.js';
 import { allocateCode, lockCounterRow } from './counters.js';
-import { recordEvent } from './events.js';
+import { recordEvent, type Actor } from './events.js';
 import { clean } from './text.js';
 
 export type { CustomerRow };
@@ -80,14 +80,16 @@ export async function findCustomer(db: Pool | PoolClient, ref: string): Promise<
 export const searchCustomerRows = (db: Pool, search: string | undefined) => searchCustomers.run({ search: clean(search) }, db);
 
 /** Admin create: always a new customer with the next code. */
-export async function createCustomer(tx: PoolClient, fields: CustomerFields): Promise<CustomerRow> {
+export async function createCustomer(tx: PoolClient, actor: Actor, fields: CustomerFields): Promise<CustomerRow> {
   const name = clean(fields.name);
   if (!name) throw problems.customerNameRequired();
-  return insertNew(tx, name, clean(fields.phone), clean(fields.address));
+  const row = await insertNew(tx, name, clean(fields.phone), clean(fields.address));
+  await recordEvent(tx, { type: 'customer_created', actor, payload: { customer_code: row.customer_code } });
+  return row;
 }
 
 /** Admin update: null/absent = unchanged; a blank phone or address clears it; a blank name is refused. */
-export async function updateCustomerFields(tx: PoolClient, ref: string, fields: CustomerFields): Promise<CustomerRow> {
+export async function updateCustomerFields(tx: PoolClient, actor: Actor, ref: string, fields: CustomerFields): Promise<CustomerRow> {
   const current = await findCustomer(tx, ref);
   await lockCustomer.run({ id: current.id }, tx);
   let name = current.name;
@@ -99,6 +101,9 @@ export async function updateCustomerFields(tx: PoolClient, ref: string, fields: 
   const phone = fields.phone === undefined || fields.phone === null ? current.phone : clean(fields.phone);
   const address = fields.address === undefined || fields.address === null ? current.address : clean(fields.address);
   const [row] = await updateCustomer.run({ id: current.id, name, phone, address }, tx);
+  // Which fields changed, not their values: the audit trail is kept forever, personal details need not be.
+  const changed = (['name', 'phone', 'address'] as const).filter((k) => row![k] !== current[k]);
+  await recordEvent(tx, { type: 'customer_updated', actor, payload: { customer_code: current.customer_code, changed } });
   return row!;
 }
 
@@ -170,12 +175,13 @@ export async function mergeCustomers(tx: PoolClient, actor: Principal, sourceRef
 }
 
 /** Deletes an unused customer; refused while a job or a tree refers to it. */
-export async function deleteUnusedCustomer(tx: PoolClient, ref: string) {
+export async function deleteUnusedCustomer(tx: PoolClient, actor: Actor, ref: string) {
   const customer = await findCustomer(tx, ref);
   await lockCustomer.run({ id: customer.id }, tx);
   const [counts] = await customerUsage.run({ id: customer.id }, tx);
   if (counts!.job_count > 0) throw problems.customerHasJobs(customer.customer_code, counts!.job_count);
   if (counts!.tree_count > 0) throw problems.customerHasTrees(customer.customer_code, counts!.tree_count);
   await deleteCustomer.run({ id: customer.id }, tx);
+  await recordEvent(tx, { type: 'customer_deleted', actor, payload: { customer_code: customer.customer_code } });
   return { ok: true as const, deleted: true as const, customer: customerView(customer) };
 }

@@ -9,6 +9,7 @@ import {
   updateProject,
   type IListProjectsResult as ProjectRow,
 } from '../queries/projects.queries.js';
+import { recordEvent, type Actor } from './events.js';
 import { clean } from './text.js';
 
 export const projectView = (p: ProjectRow) => ({ project_id: p.project_id, project: p.name, project_slug: p.slug });
@@ -50,17 +51,18 @@ async function uniqueOr400<T>(name: string, slug: string, write: () => Promise<T
   }
 }
 
-export async function createProject(tx: PoolClient, input: { project: string; project_slug?: string | null }): Promise<ProjectRow> {
+export async function createProject(tx: PoolClient, actor: Actor, input: { project: string; project_slug?: string | null }): Promise<ProjectRow> {
   const name = clean(input.project);
   if (!name) throw problems.projectNameRequired();
   const slug = slugify(clean(input.project_slug) ?? name);
   await refuseClash(tx, name, slug, null);
   const [row] = await uniqueOr400(name, slug, () => insertProject.run({ projectId: `project_${randomBytes(6).toString('hex')}`, name, slug }, tx));
+  await recordEvent(tx, { type: 'project_created', actor, payload: { project_id: row!.project_id, project: name, project_slug: slug } });
   return row!;
 }
 
 /** A rename without an explicit slug re-derives the slug from the new name. */
-export async function updateProjectFields(tx: PoolClient, ref: string, input: { project?: string | null; project_slug?: string | null }) {
+export async function updateProjectFields(tx: PoolClient, actor: Actor, ref: string, input: { project?: string | null; project_slug?: string | null }) {
   const current = await findProject(tx, ref);
   let name = current.name;
   if (input.project !== undefined && input.project !== null) {
@@ -72,5 +74,6 @@ export async function updateProjectFields(tx: PoolClient, ref: string, input: { 
   const slug = explicit ? slugify(explicit) : name !== current.name ? slugify(name) : current.slug;
   await refuseClash(tx, name, slug, current.id);
   const [row] = await uniqueOr400(name, slug, () => updateProject.run({ id: current.id, name, slug }, tx));
+  await recordEvent(tx, { type: 'project_updated', actor, payload: { project_id: current.project_id, from: { project: current.name, project_slug: current.slug }, to: { project: name, project_slug: slug } } });
   return row!;
 }

@@ -73,7 +73,7 @@ export function adminCustomerRoutes(api: Api, deps: AppDeps) {
     auth: 'admin',
     body: z.object({ name: z.string().max(255), phone, address: text }),
     response: z.object({ ok, customer: Customer }),
-    handler: async (_ctx, { body }) => tx(async (t) => ({ ok: true as const, customer: customerView(await createCustomer(t, body)) })),
+    handler: async (_ctx, { body, principal }) => tx(async (t) => ({ ok: true as const, customer: customerView(await createCustomer(t, principal, body)) })),
   });
   api.route({
     method: 'patch',
@@ -84,8 +84,8 @@ export function adminCustomerRoutes(api: Api, deps: AppDeps) {
     params: RefParams,
     body: z.object({ name: z.string().max(255).nullish(), phone, address: text }),
     response: z.object({ ok, customer: Customer }),
-    handler: async (_ctx, { params, body }) =>
-      tx(async (t) => ({ ok: true as const, customer: customerView(await updateCustomerFields(t, params.ref, body)) })),
+    handler: async (_ctx, { params, body, principal }) =>
+      tx(async (t) => ({ ok: true as const, customer: customerView(await updateCustomerFields(t, principal, params.ref, body)) })),
   });
   api.route({
     method: 'get',
@@ -139,7 +139,7 @@ export function adminCustomerRoutes(api: Api, deps: AppDeps) {
     auth: 'admin',
     params: RefParams,
     response: z.object({ ok, deleted: z.literal(true), customer: Customer }),
-    handler: async (_ctx, { params }) => tx((t) => deleteUnusedCustomer(t, params.ref)),
+    handler: async (_ctx, { params, principal }) => tx((t) => deleteUnusedCustomer(t, principal, params.ref)),
   });
 
   // billing profiles
@@ -176,7 +176,7 @@ export function adminCustomerRoutes(api: Api, deps: AppDeps) {
     auth: 'admin',
     body: BillingFields,
     response: z.object({ ok, billing_profile: BillingProfile }),
-    handler: async (_ctx, { body }) => tx(async (t) => ({ ok: true as const, billing_profile: billingView(await createBilling(t, body)) })),
+    handler: async (_ctx, { body, principal }) => tx(async (t) => ({ ok: true as const, billing_profile: billingView(await createBilling(t, principal, body)) })),
   });
   api.route({
     method: 'patch',
@@ -187,8 +187,8 @@ export function adminCustomerRoutes(api: Api, deps: AppDeps) {
     params: RefParams,
     body: BillingFields,
     response: z.object({ ok, billing_profile: BillingProfile }),
-    handler: async (_ctx, { params, body }) =>
-      tx(async (t) => ({ ok: true as const, billing_profile: billingView(await updateBillingFields(t, params.ref, body)) })),
+    handler: async (_ctx, { params, body, principal }) =>
+      tx(async (t) => ({ ok: true as const, billing_profile: billingView(await updateBillingFields(t, principal, params.ref, body)) })),
   });
   api.route({
     method: 'get',
@@ -234,6 +234,6 @@ export function adminCustomerRoutes(api: Api, deps: AppDeps) {
     auth: 'admin',
     params: RefParams,
     response: z.object({ ok, deleted: z.literal(true), billing_profile: BillingProfile }),
-    handler: async (_ctx, { params }) => tx((t) => deleteUnusedBilling(t, params.ref)),
+    handler: async (_ctx, { params, principal }) => tx((t) => deleteUnusedBilling(t, principal, params.ref)),
   });
 }

@@ -28,7 +28,7 @@ export function adminProjectRoutes(api: Api, deps: AppDeps) {
     auth: 'admin',
     body: z.object({ project: z.string().max(255), project_slug: z.string().max(255).nullish() }),
     response: ProjectReply,
-    handler: async (_ctx, { body }) => withTransaction(pool, async (tx) => ({ ok: true as const, project: projectView(await createProject(tx, body)) })),
+    handler: async (_ctx, { body, principal }) => withTransaction(pool, async (tx) => ({ ok: true as const, project: projectView(await createProject(tx, principal, body)) })),
   });
   api.route({
     method: 'patch',
@@ -39,7 +39,7 @@ export function adminProjectRoutes(api: Api, deps: AppDeps) {
     params: z.object({ project_ref: z.string() }),
     body: z.object({ project: z.string().max(255).nullish(), project_slug: z.string().max(255).nullish() }),
     response: ProjectReply,
-    handler: async (_ctx, { params, body }) =>
-      withTransaction(pool, async (tx) => ({ ok: true as const, project: projectView(await updateProjectFields(tx, params.project_ref, body)) })),
+    handler: async (_ctx, { params, body, principal }) =>
+      withTransaction(pool, async (tx) => ({ ok: true as const, project: projectView(await updateProjectFields(tx, principal, params.project_ref, body)) })),
   });
 }
