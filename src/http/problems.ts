@@ -68,4 +68,11 @@ export const problems = {
   exportImageArtifactNotFound: () => new Problem(404, 'image_artifact_not_found', 'Image artifact not found'),
   reportImageNotFound: () => new Problem(404, 'report_image_not_found', 'Report image not found'),
   geojsonNotFound: () => new Problem(404, 'geojson_not_found', 'GeoJSON not found'),
+
+  // admin artifact fetch (api.md §2.13 "Inspection and artifact fetch"), without the Python quotes
+  unsupportedArtifactKind: (kind: string) => new Problem(400, 'unsupported_artifact_kind', `Unsupported artifact kind: ${kind}`),
+  jobRefNotFound: (ref: string) => new Problem(404, 'job_not_found', `Job not found: ${ref}`),
+  noArchivedFinal: (jobId: string) => new Problem(404, 'final_not_found', `No archived final payload found for job ${jobId}`),
+  noArchivedTranscript: (jobId: string) => new Problem(404, 'transcript_not_found', `No archived transcript found for job ${jobId}`),
+  noArtifact: (kind: string, jobId: string) => new Problem(404, 'artifact_not_found', `No ${kind} artifact found for job ${jobId}`),
 };

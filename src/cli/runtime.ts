@@ -1,0 +1,99 @@
+/**
+ * What every command gets: the chosen mode and, on demand, the local services
+ * (database pool and artifact store, the embedded cluster started or joined
+ * when DATABASE_URL is unset) or the remote API client. A command group asks
+ * for its backend with `rt.backend({ local, remote })`, so each group states
+ * its two implementations side by side.
+ */
+import { ArtifactStore } from '../artifacts/store.js';
+import { loadConfig, type Config } from '../config.js';
+import type { Cluster } from '../db/cluster.js';
+import { startEmbeddedDatabase } from '../db/embedded.js';
+import { createPool, type Pool } from '../db/pool.js';
+import { ADMIN_KEY_PRINCIPAL } from '../http/auth.js';
+import type { Actor } from '../domain/events.js';
+import { usageError } from './errors.js';
+import { RemoteClient } from './http.js';
+import { note } from './output.js';
+
+export type Mode = 'local' | 'remote';
+
+export interface GlobalOptions {
+  mode?: Mode;
+  host?: string;
+  apiKey?: string;
+  json?: boolean;
+}
+
+export interface LocalServices {
+  pool: Pool;
+  store: ArtifactStore;
+  config: Config;
+  /** Local changes are recorded in job_events as the admin, like the admin key over HTTP. */
+  actor: Actor;
+}
+
+export interface BackendImpl<T> {
+  local(services: LocalServices): T;
+  remote(client: RemoteClient): T;
+}
+
+export class Runtime {
+  private services?: Promise<LocalServices>;
+  private cluster?: Cluster;
+
+  constructor(
+    private readonly options: () => GlobalOptions,
+    private readonly env: NodeJS.ProcessEnv = process.env,
+  ) {}
+
+  get json(): boolean {
+    return Boolean(this.options().json);
+  }
+
+  private get host(): string | undefined {
+    return this.options().host ?? (this.env.TRAQ_ADMIN_HOST?.trim() || undefined);
+  }
+
+  /** Explicit --mode (or the leading word local|remote), else remote when a host is configured, else local. */
+  get mode(): Mode {
+    return this.options().mode ?? (this.host ? 'remote' : 'local');
+  }
+
+  remote(): RemoteClient {
+    const host = this.host;
+    if (!host) throw usageError('Remote mode needs --host <url> or TRAQ_ADMIN_HOST');
+    if (!/^https?:\/\//.test(host)) throw usageError(`--host must be an http:// or https:// URL (got ${host})`);
+    const key = this.options().apiKey ?? (this.env.TRAQ_API_KEY?.trim() || undefined);
+    if (!key) throw usageError('Remote mode needs --api-key <key> or TRAQ_API_KEY');
+    return new RemoteClient(host, key);
+  }
+
+  local(): Promise<LocalServices> {
+    this.services ??= this.openLocal();
+    return this.services;
+  }
+
+  private async openLocal(): Promise<LocalServices> {
+    // The CLI never serves HTTP, so the production rule "no start without TRAQ_API_KEY" does not apply to it.
+    const config = loadConfig({ ...this.env, TRAQ_ENV: 'development' });
+    let url = config.databaseUrl;
+    if (!url) {
+      const embedded = await startEmbeddedDatabase(config.dataDir, config.embeddedPgPort, (line) => note(`database: ${line}`));
+      this.cluster = embedded.cluster;
+      url = embedded.url;
+    }
+    const pool = createPool(url, 4);
+    return { pool, store: new ArtifactStore(config.storageRoot), config, actor: ADMIN_KEY_PRINCIPAL };
+  }
+
+  async backend<T>(impl: BackendImpl<T>): Promise<T> {
+    return this.mode === 'remote' ? impl.remote(this.remote()) : impl.local(await this.local());
+  }
+
+  /** Closes the pool and stops the embedded cluster if this process started it (a joined one keeps running). */
+  async close(): Promise<void> {
+    if (this.services) await (await this.services.catch(() => undefined))?.pool.end();
+    await this.cluster?.stop();
+  }
+}
