@@ -25,6 +25,8 @@ export interface Reply<T = any> {
 
 export interface TestApp {
   url: string;
+  /** Connection string of this app's database (for child processes such as the CLI in local mode). */
+  databaseUrl: string;
   pool: Pool;
   store: ArtifactStore;
   config: Config;
@@ -37,7 +39,7 @@ export interface TestApp {
 
 /** The real app on a free port, on a fresh database and a temp artifact store. */
 export async function startTestApp(t: Tap, env: Record<string, string> = {}): Promise<TestApp> {
-  const { pool } = await freshDatabase(t);
+  const { pool, url: databaseUrl } = await freshDatabase(t);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'traq-test-'));
   const config = loadConfig({ TRAQ_ENV: 'test', TRAQ_DATA_DIR: dir, TRAQ_API_KEY: TEST_ADMIN_KEY, LOG_LEVEL: 'info', ...env });
   const logs: Record<string, unknown>[] = [];
@@ -75,6 +77,7 @@ export async function startTestApp(t: Tap, env: Record<string, string> = {}): Pr
   };
   return {
     url,
+    databaseUrl,
     pool,
     store,
     config,
