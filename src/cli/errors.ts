@@ -47,5 +47,8 @@ export function describeFailure(err: unknown): { code: number; message: string }
     const code = err.status === 400 || err.status === 422 ? EXIT.usage : [401, 403, 404, 409].includes(err.status) ? EXIT.refused : EXIT.failure;
     return { code, message: detailText(err.detail) };
   }
+  if ((err as { code?: string }).code === '42P01') {
+    return { code: EXIT.failure, message: `The database has no traq schema yet (${(err as Error).message}); start the server once or run npm run db:migrate` };
+  }
   return { code: EXIT.failure, message: err instanceof Error ? err.message : String(err) };
 }

@@ -51,6 +51,9 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv = process.env):
   }, env);
   for (const g of groups) g.register(program.command(g.name).description(g.summary), rt);
 
+  // Ctrl-C: close the pool and stop an embedded cluster this process started, then leave.
+  const interrupted = () => void rt.close().finally(() => process.exit(130));
+  process.once('SIGINT', interrupted);
   try {
     await program.parseAsync(args, { from: 'user' });
     return EXIT.ok;
@@ -63,6 +66,7 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv = process.env):
     process.stderr.write(`traq-admin: ${message}\n`);
     return code;
   } finally {
+    process.off('SIGINT', interrupted);
     await rt.close();
   }
 }

@@ -43,6 +43,7 @@ export class Progress {
       process.stderr.write(`${this.label} ${this.done}/${this.total} ${item} ${outcome}\n`);
       return;
     }
+    if (outcome !== 'ok') process.stderr.write(`\r\x1b[2K${this.label} ${item} ${outcome}\n`); // kept above the bar
     const width = 24;
     const filled = this.total ? Math.round((this.done / this.total) * width) : width;
     process.stderr.write(`\r\x1b[2K${this.label} [${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${this.done}/${this.total} ${item}`);

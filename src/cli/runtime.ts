@@ -5,11 +5,15 @@
  * for its backend with `rt.backend({ local, remote })`, so each group states
  * its two implementations side by side.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { ArtifactStore } from '../artifacts/store.js';
 import { loadConfig, type Config } from '../config.js';
 import type { Cluster } from '../db/cluster.js';
 import { startEmbeddedDatabase } from '../db/embedded.js';
+import { migrate } from '../db/migrate.js';
 import { createPool, type Pool } from '../db/pool.js';
+import { ADMIN_KEY_FILE } from '../admin-key.js';
 import { ADMIN_KEY_PRINCIPAL } from '../http/auth.js';
 import type { Actor } from '../domain/events.js';
 import { usageError } from './errors.js';
@@ -64,9 +68,19 @@ export class Runtime {
     const host = this.host;
     if (!host) throw usageError('Remote mode needs --host <url> or TRAQ_ADMIN_HOST');
     if (!/^https?:\/\//.test(host)) throw usageError(`--host must be an http:// or https:// URL (got ${host})`);
-    const key = this.options().apiKey ?? (this.env.TRAQ_API_KEY?.trim() || undefined);
+    const key = this.options().apiKey ?? (this.env.TRAQ_API_KEY?.trim() || undefined) ?? this.devKey();
     if (!key) throw usageError('Remote mode needs --api-key <key> or TRAQ_API_KEY');
     return new RemoteClient(host, key);
+  }
+
+  /** A development server's generated key (<TRAQ_DATA_DIR>/admin-api-key), when it is there to read. */
+  private devKey(): string | undefined {
+    try {
+      const dir = path.resolve(this.env.TRAQ_DATA_DIR?.trim() || 'files');
+      return fs.readFileSync(path.join(dir, ADMIN_KEY_FILE), 'utf8').trim() || undefined;
+    } catch {
+      return undefined;
+    }
   }
 
   local(): Promise<LocalServices> {
@@ -82,6 +96,9 @@ export class Runtime {
       const embedded = await startEmbeddedDatabase(config.dataDir, config.embeddedPgPort, (line) => note(`database: ${line}`));
       this.cluster = embedded.cluster;
       url = embedded.url;
+      // The development database may be brand new; the server would migrate it at start too.
+      // An external DATABASE_URL is left alone: its schema is the deployed server's business.
+      await migrate(url);
     }
     const pool = createPool(url, 4);
     return { pool, store: new ArtifactStore(config.storageRoot), config, actor: ADMIN_KEY_PRINCIPAL };
