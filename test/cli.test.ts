@@ -298,3 +298,56 @@ t.test('stage sync: the bundle layout, idempotent reruns, exclusions, a failed j
   t.match(fixed.stdout, /cursor advanced to v1\./);
   t.equal(fs.readFileSync(path.join(root, 'jobs', bad.jobNumber, 'traq_page1.pdf'), 'utf8'), '%PDF fixed');
 });
+
+t.test('stage sync of the real sample job J0003 matches the sample bundle where the spec fixes it', async (t) => {
+  const app = await startTestApp(t);
+  // copies of ../shared/samples/jobs/J0003 (the real job); its photos are replaced by small stand-ins
+  const sample = path.join(REPO, 'test/fixtures/J0003');
+  const payload = JSON.parse(fs.readFileSync(path.join(sample, 'final.json'), 'utf8'));
+  const geojson = JSON.parse(fs.readFileSync(path.join(sample, 'final.geojson'), 'utf8'));
+  const sampleManifest = JSON.parse(fs.readFileSync(path.join(sample, 'manifest.json'), 'utf8'));
+  const { rows } = await app.pool.query<{ id: string }>(
+    `WITH p AS (INSERT INTO projects (project_id, name, slug) VALUES ('project_briarwood', 'Briarwood', 'briarwood') RETURNING id)
+     INSERT INTO jobs (job_id, job_number, status, project_id) SELECT 'job_b62ffe12501c', 'J0003', 'DRAFT', id FROM p RETURNING id`,
+  );
+  const jobPk = rows[0]!.id;
+  const final = await app.pool.query<{ id: string }>(
+    `INSERT INTO job_finals (job_id, kind, round_id, client_revision_id, actor_identity, payload) VALUES ($1, 'final', 'round_5', $2, 'admin', $3) RETURNING id`,
+    [jobPk, payload.client_revision_id, JSON.stringify(payload)],
+  );
+  await app.pool.query(`INSERT INTO job_geojson_exports (job_id, job_final_id, kind, payload) VALUES ($1, $2, 'final', $3)`, [jobPk, final.rows[0]!.id, JSON.stringify(geojson)]);
+  const pdf = await app.store.writeBuffer('jobs/job_b62ffe12501c/final_traq_page1.pdf', '%PDF-1.4 sample');
+  await app.pool.query(`INSERT INTO artifacts (job_id, job_final_id, kind, path, byte_size, sha256) VALUES ($1, $2, 'final_pdf', $3, $4, $5)`, [
+    jobPk,
+    final.rows[0]!.id,
+    pdf.key,
+    pdf.size,
+    pdf.sha256,
+  ]);
+  // the legacy report image paths of the sample resolve to these keys
+  const names = (payload.report_images as { path: string }[]).map((i) => path.basename(i.path));
+  const photo = (name: string) => Buffer.from(`\xff\xd8 stand-in for ${name}`, 'latin1');
+  for (const name of names) await app.store.writeBuffer(`jobs/job_b62ffe12501c/sections/job_photos/images/${name}`, photo(name));
+  await app.pool.query(`UPDATE jobs SET status = 'ARCHIVED', archived_at = now() WHERE id = $1`, [jobPk]);
+
+  const root = tmp(t);
+  const run = await cli(app, 'remote', ['--json', 'stage', 'sync', '--root', root]);
+  t.equal(run.code, 0, run.stderr);
+  t.same(run.json.staged, ['J0003']);
+  const bundle = path.join(root, 'jobs/J0003');
+  const manifest = fs.readFileSync(path.join(bundle, 'manifest.json'), 'utf8');
+  const stagedAt = JSON.parse(manifest).staged_at as string;
+  // The sample's synthetic parts (data-model §8.2): UUID-named image files and its own staged_at.
+  const expected = {
+    ...sampleManifest,
+    staged_at: stagedAt,
+    images: sampleManifest.images.map((i: { image_ref: string }) => ({ ...i, source_path: `./images/${i.image_ref}.jpg` })),
+  };
+  t.equal(manifest, canonicalJson(expected), 'manifest.json: the sample manifest with sorted keys');
+  t.equal(fs.readFileSync(path.join(bundle, 'final.json'), 'utf8'), canonicalJson(payload), 'final.json: the sample payload');
+  t.equal(fs.readFileSync(path.join(bundle, 'final.geojson'), 'utf8'), canonicalJson(geojson), 'final.geojson: the sample GeoJSON');
+  names.forEach((name, i) =>
+    t.ok(fs.readFileSync(path.join(bundle, `images/report_${i + 1}.jpg`)).equals(photo(name)), `report_${i + 1}.jpg: the photo of its legacy path`),
+  );
+  t.same(fs.readdirSync(bundle).sort(), ['final.geojson', 'final.json', 'images', 'manifest.json', 'traq_page1.pdf']);
+});
