@@ -293,10 +293,16 @@ t.test('stage sync: the bundle layout, idempotent reruns, exclusions, a failed j
     t.same(fs.readdirSync(path.join(root, 'jobs')).filter((f) => f.startsWith('.')), [], 'no temp folders left');
   }
   await app.store.writeBuffer(`jobs/${bad.jobId}/final_traq_page1.pdf`, '%PDF fixed');
+  fs.writeFileSync(path.join(root, 'state/sync.lock'), String(process.pid));
+  const locked = await cli(app, 'remote', ['stage', 'sync', '--root', root]);
+  t.equal(locked.code, 1, 'a running sync holds the root');
+  t.equal(locked.stderr, `traq-admin: Another stage sync (pid ${process.pid}) is running on ${root}\n`);
+  fs.writeFileSync(path.join(root, 'state/sync.lock'), '2147483646');
   const fixed = await cli(app, 'remote', ['stage', 'sync', '--root', root]);
   t.equal(fixed.code, 0, fixed.stderr);
   t.match(fixed.stdout, /cursor advanced to v1\./);
   t.equal(fs.readFileSync(path.join(root, 'jobs', bad.jobNumber, 'traq_page1.pdf'), 'utf8'), '%PDF fixed');
+  t.notOk(fs.existsSync(path.join(root, 'state/sync.lock')), 'the stale lock was taken over and released');
 });
 
 t.test('stage sync of the real sample job J0003 matches the sample bundle where the spec fixes it', async (t) => {

@@ -14,7 +14,7 @@ import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { canonicalJson } from '../domain/canonical-json.js';
 import { isoSeconds } from '../domain/time.js';
-import { usageError } from './errors.js';
+import { CliError, usageError } from './errors.js';
 import { readAll, readJson, writeAtomic } from './files.js';
 import type { ArtifactBackend } from './groups/artifact.js';
 import type { CompletedItem, ExportBackend } from './groups/export.js';
@@ -74,6 +74,8 @@ export type StageSource = Pick<ExportBackend, 'changes' | 'geojson' | 'image'> &
 
 /** Writes one job's bundle from the feed item and the downloads; replaces the old bundle as a whole. */
 export async function stageJob(root: string, item: CompletedItem, source: StageSource, now = new Date()): Promise<void> {
+  // the number becomes a folder name: never trust it to be one
+  if (!JOB_NUMBER.test(item.job_number)) throw new Error(`Unexpected job number ${JSON.stringify(item.job_number)}`);
   const jobsDir = path.join(root, 'jobs');
   await fsp.mkdir(jobsDir, { recursive: true });
   const tmp = await fsp.mkdtemp(path.join(jobsDir, `.${item.job_number}.staging-`));
@@ -128,8 +130,44 @@ export interface SyncResult {
   failed: { job_number: string; job_id: string; error: string }[];
 }
 
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/** One sync per staging root at a time (cron runs may overlap); a lock left by a dead process is taken over. */
+async function lock(root: string): Promise<() => Promise<void>> {
+  const file = statePath(root, 'sync.lock');
+  await fsp.mkdir(path.dirname(file), { recursive: true });
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      await fsp.writeFile(file, String(process.pid), { flag: 'wx' });
+      return () => fsp.rm(file, { force: true });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      const holder = Number(await fsp.readFile(file, 'utf8').catch(() => '0'));
+      if (holder && holder !== process.pid && alive(holder)) throw new CliError(`Another stage sync (pid ${holder}) is running on ${root}`);
+      await fsp.rm(file, { force: true });
+    }
+  }
+  throw new CliError(`Could not lock ${file}`);
+}
+
 /** Walks the feed from the stored cursor (or options.cursor) and stages every completed, non-excluded job. */
 export async function sync(root: string, source: StageSource, options: { cursor?: string; limit?: number } = {}): Promise<SyncResult> {
+  const unlock = await lock(root);
+  try {
+    return await syncLocked(root, source, options);
+  } finally {
+    await unlock();
+  }
+}
+
+async function syncLocked(root: string, source: StageSource, options: { cursor?: string; limit?: number }): Promise<SyncResult> {
   const stored = await readCursor(root);
   const before = options.cursor ?? stored;
   const excluded = new Set((await readExclusions(root)).jobs);
