@@ -88,6 +88,7 @@ export async function stageJob(root: string, item: CompletedItem, source: StageS
 
     const images = [];
     for (const image of item.final.report_images) {
+      if (!/^report_\d+$/.test(image.image_ref)) throw new Error(`Unexpected image ref ${JSON.stringify(image.image_ref)}`);
       const file = `${image.image_ref}.jpg`;
       await writeAtomic(path.join(tmp, 'images', file), (await source.image(item.job_id, image.image_ref, 'report')).stream);
       images.push({ image_ref: image.image_ref, variant: 'report', source_path: `./images/${file}`, caption: image.caption });
