@@ -56,7 +56,8 @@ export class Runtime {
   }
 
   private get host(): string | undefined {
-    return this.options().host ?? (this.env.TRAQ_ADMIN_HOST?.trim() || undefined);
+    // TRAQ_CLOUD_ADMIN_BASE_URL / TRAQ_CLOUD_API_KEY: the old tool's names (data-model §9), still read.
+    return this.options().host ?? (this.env.TRAQ_ADMIN_HOST?.trim() || this.env.TRAQ_CLOUD_ADMIN_BASE_URL?.trim() || undefined);
   }
 
   /** Explicit --mode (or the leading word local|remote), else remote when a host is configured, else local. */
@@ -68,7 +69,7 @@ export class Runtime {
     const host = this.host;
     if (!host) throw usageError('Remote mode needs --host <url> or TRAQ_ADMIN_HOST');
     if (!/^https?:\/\//.test(host)) throw usageError(`--host must be an http:// or https:// URL (got ${host})`);
-    const key = this.options().apiKey ?? (this.env.TRAQ_API_KEY?.trim() || undefined) ?? this.devKey();
+    const key = this.options().apiKey ?? (this.env.TRAQ_API_KEY?.trim() || this.env.TRAQ_CLOUD_API_KEY?.trim() || undefined) ?? this.devKey();
     if (!key) throw usageError('Remote mode needs --api-key <key> or TRAQ_API_KEY');
     return new RemoteClient(host, key);
   }
