@@ -47,6 +47,10 @@ export function describeFailure(err: unknown): { code: number; message: string }
     const code = err.status === 400 || err.status === 422 ? EXIT.usage : [401, 403, 404, 409].includes(err.status) ? EXIT.refused : EXIT.failure;
     return { code, message: detailText(err.detail) };
   }
+  // Remote failures to connect are worded by the HTTP client; these come from the database (local mode).
+  if (['ECONNREFUSED', 'ENOTFOUND', 'ETIMEDOUT', 'EAI_AGAIN', '28P01', '3D000'].includes((err as { code?: string }).code ?? '')) {
+    return { code: EXIT.failure, message: `Cannot use the database (local mode): ${(err as Error).message}` };
+  }
   if ((err as { code?: string }).code === '42P01') {
     return { code: EXIT.failure, message: `The database has no traq schema yet (${(err as Error).message}); start the server once or run npm run db:migrate` };
   }
