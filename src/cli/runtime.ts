@@ -69,13 +69,18 @@ export class Runtime {
     const host = this.host;
     if (!host) throw usageError('Remote mode needs --host <url> or TRAQ_ADMIN_HOST');
     if (!/^https?:\/\//.test(host)) throw usageError(`--host must be an http:// or https:// URL (got ${host})`);
-    const key = this.options().apiKey ?? (this.env.TRAQ_API_KEY?.trim() || this.env.TRAQ_CLOUD_API_KEY?.trim() || undefined) ?? this.devKey();
+    const key =
+      this.options().apiKey ?? (this.env.TRAQ_API_KEY?.trim() || this.env.TRAQ_CLOUD_API_KEY?.trim() || undefined) ?? this.devKey(host);
     if (!key) throw usageError('Remote mode needs --api-key <key> or TRAQ_API_KEY');
     return new RemoteClient(host, key);
   }
 
-  /** A development server's generated key (<TRAQ_DATA_DIR>/admin-api-key), when it is there to read. */
-  private devKey(): string | undefined {
+  /**
+   * A development server's generated key (<TRAQ_DATA_DIR>/admin-api-key), for a server on this machine only:
+   * the file is never sent anywhere else.
+   */
+  private devKey(host: string): string | undefined {
+    if (!['localhost', '127.0.0.1', '[::1]'].includes(new URL(host).hostname)) return undefined;
     try {
       const dir = path.resolve(this.env.TRAQ_DATA_DIR?.trim() || 'files');
       return fs.readFileSync(path.join(dir, ADMIN_KEY_FILE), 'utf8').trim() || undefined;

@@ -120,7 +120,7 @@ export const exportGroup: CommandGroup = {
       .option('--output <file>', 'where to write it (default: the server file name in the current folder)')
       .action(async (o: { jobId: string; imageRef: string; variant: string; output?: string }) => {
         const d = await (await exportBackend(rt)).image(o.jobId, o.imageRef, o.variant);
-        const target = path.resolve(o.output ?? d.filename ?? `${o.imageRef}${extensionOf(d)}`);
+        const target = path.resolve(o.output ?? (d.filename ? path.basename(d.filename) : `${o.imageRef}${extensionOf(d)}`));
         const bytes = await writeAtomic(target, d.stream);
         if (rt.json) printJson({ ok: true, job_id: o.jobId, image_ref: o.imageRef, path: target, bytes });
         else printLine(`${target} (${bytes} bytes)`);
