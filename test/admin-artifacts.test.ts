@@ -56,7 +56,7 @@ t.test('artifact fetch: each kind of a final, then the correction preferred', as
   t.equal((await get(J, 'transcript')).text, 'corrected words');
   t.equal((await get(J, 'traq-pdf')).text, '%PDF final_traq_page1_correction.pdf');
   t.same(files(), before, 'nothing written on the server');
-  t.notOk(fs.existsSync(path.join(process.cwd(), 'exports')), 'no export copies in the working folder');
+  t.notOk(fs.existsSync(path.join(process.cwd(), 'exports', J)), 'no export copies in the working folder');
 });
 
 t.test('artifact fetch: 400, 404s and auth', async (t) => {
