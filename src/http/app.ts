@@ -9,6 +9,7 @@ import { Api } from './api.js';
 import { errorHandler } from './middleware/errors.js';
 import { requestLog } from './middleware/request-log.js';
 import { openApiDocument } from './openapi.js';
+import { adminArtifactRoutes } from './routes/admin-artifacts.js';
 import { deviceRoutes } from './routes/devices.js';
 import { exportRoutes } from './routes/export.js';
 import { healthRoutes } from './routes/health.js';
@@ -45,6 +46,7 @@ export function createApp(deps: AppDeps): Koa {
   mediaRoutes(api, deps);
   processingRoutes(api, deps);
   exportRoutes(api, deps);
+  adminArtifactRoutes(api, deps);
   api.router.get('/openapi.json', (ctx) => {
     ctx.body = openApiDocument(api, deps.version);
   });

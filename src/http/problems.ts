@@ -131,4 +131,11 @@ export const problems = {
   roundProcessing: () => new Problem(409, 'round_processing', 'Round is being processed. Wait for its review (GET /v1/jobs/{job_id}/rounds/{round_id}).'),
   reviewNotFound: () => new Problem(404, 'review_not_found', 'Review not found for round'),
   nothingToReprocess: () => new Problem(400, 'no_recordings_to_reprocess', 'No server recordings available to reprocess'),
+
+  // admin artifact fetch (api.md §2.13 "Inspection and artifact fetch"), without the Python quotes
+  unsupportedArtifactKind: (kind: string) => new Problem(400, 'unsupported_artifact_kind', `Unsupported artifact kind: ${kind}`),
+  jobRefNotFound: (ref: string) => new Problem(404, 'job_not_found', `Job not found: ${ref}`),
+  noArchivedFinal: (jobId: string) => new Problem(404, 'final_not_found', `No archived final payload found for job ${jobId}`),
+  noArchivedTranscript: (jobId: string) => new Problem(404, 'transcript_not_found', `No archived transcript found for job ${jobId}`),
+  noArtifact: (kind: string, jobId: string) => new Problem(404, 'artifact_not_found', `No ${kind} artifact found for job ${jobId}`),
 };

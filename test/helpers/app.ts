@@ -26,6 +26,8 @@ export interface Reply<T = any> {
 
 export interface TestApp {
   url: string;
+  /** Connection string of this app's database (for child processes such as the CLI in local mode). */
+  databaseUrl: string;
   pool: Pool;
   store: ArtifactStore;
   config: Config;
@@ -78,6 +80,7 @@ export async function startTestApp(t: Tap, env: Record<string, string> = {}): Pr
   };
   return {
     url,
+    databaseUrl,
     pool,
     store,
     config,

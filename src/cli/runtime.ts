@@ -1,0 +1,122 @@
+/**
+ * What every command gets: the chosen mode and, on demand, the local services
+ * (database pool and artifact store, the embedded cluster started or joined
+ * when DATABASE_URL is unset) or the remote API client. A command group asks
+ * for its backend with `rt.backend({ local, remote })`, so each group states
+ * its two implementations side by side.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { ArtifactStore } from '../artifacts/store.js';
+import { loadConfig, type Config } from '../config.js';
+import type { Cluster } from '../db/cluster.js';
+import { startEmbeddedDatabase } from '../db/embedded.js';
+import { migrate } from '../db/migrate.js';
+import { createPool, type Pool } from '../db/pool.js';
+import { ADMIN_KEY_FILE } from '../admin-key.js';
+import { ADMIN_KEY_PRINCIPAL } from '../http/auth.js';
+import type { Actor } from '../domain/events.js';
+import { usageError } from './errors.js';
+import { RemoteClient } from './http.js';
+import { note } from './output.js';
+
+export type Mode = 'local' | 'remote';
+
+export interface GlobalOptions {
+  mode?: Mode;
+  host?: string;
+  apiKey?: string;
+  json?: boolean;
+}
+
+export interface LocalServices {
+  pool: Pool;
+  store: ArtifactStore;
+  config: Config;
+  /** Local changes are recorded in job_events as the admin, like the admin key over HTTP. */
+  actor: Actor;
+}
+
+export interface BackendImpl<T> {
+  local(services: LocalServices): T;
+  remote(client: RemoteClient): T;
+}
+
+export class Runtime {
+  private services?: Promise<LocalServices>;
+  private cluster?: Cluster;
+
+  constructor(
+    private readonly options: () => GlobalOptions,
+    private readonly env: NodeJS.ProcessEnv = process.env,
+  ) {}
+
+  get json(): boolean {
+    return Boolean(this.options().json);
+  }
+
+  private get host(): string | undefined {
+    // TRAQ_CLOUD_ADMIN_BASE_URL / TRAQ_CLOUD_API_KEY: the old tool's names (data-model §9), still read.
+    return this.options().host ?? (this.env.TRAQ_ADMIN_HOST?.trim() || this.env.TRAQ_CLOUD_ADMIN_BASE_URL?.trim() || undefined);
+  }
+
+  /** Explicit --mode (or the leading word local|remote), else remote when a host is configured, else local. */
+  get mode(): Mode {
+    return this.options().mode ?? (this.host ? 'remote' : 'local');
+  }
+
+  remote(): RemoteClient {
+    const host = this.host;
+    if (!host) throw usageError('Remote mode needs --host <url> or TRAQ_ADMIN_HOST');
+    if (!/^https?:\/\//.test(host)) throw usageError(`--host must be an http:// or https:// URL (got ${host})`);
+    const key =
+      this.options().apiKey ?? (this.env.TRAQ_API_KEY?.trim() || this.env.TRAQ_CLOUD_API_KEY?.trim() || undefined) ?? this.devKey(host);
+    if (!key) throw usageError('Remote mode needs --api-key <key> or TRAQ_API_KEY');
+    return new RemoteClient(host, key);
+  }
+
+  /**
+   * A development server's generated key (<TRAQ_DATA_DIR>/admin-api-key), for a server on this machine only:
+   * the file is never sent anywhere else.
+   */
+  private devKey(host: string): string | undefined {
+    if (!['localhost', '127.0.0.1', '[::1]'].includes(new URL(host).hostname)) return undefined;
+    try {
+      const dir = path.resolve(this.env.TRAQ_DATA_DIR?.trim() || 'files');
+      return fs.readFileSync(path.join(dir, ADMIN_KEY_FILE), 'utf8').trim() || undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  local(): Promise<LocalServices> {
+    this.services ??= this.openLocal();
+    return this.services;
+  }
+
+  private async openLocal(): Promise<LocalServices> {
+    // The CLI never serves HTTP, so the production rule "no start without TRAQ_API_KEY" does not apply to it.
+    const config = loadConfig({ ...this.env, TRAQ_ENV: 'development' });
+    let url = config.databaseUrl;
+    if (!url) {
+      const embedded = await startEmbeddedDatabase(config.dataDir, config.embeddedPgPort, (line) => note(`database: ${line}`));
+      this.cluster = embedded.cluster;
+      url = embedded.url;
+      // The development database may be brand new; the server would migrate it at start too.
+      // An external DATABASE_URL is left alone: its schema is the deployed server's business.
+      await migrate(url);
+    }
+    const pool = createPool(url, 4);
+    return { pool, store: new ArtifactStore(config.storageRoot), config, actor: ADMIN_KEY_PRINCIPAL };
+  }
+
+  async backend<T>(impl: BackendImpl<T>): Promise<T> {
+    return this.mode === 'remote' ? impl.remote(this.remote()) : impl.local(await this.local());
+  }
+
+  /** Closes the pool and stops the embedded cluster if this process started it (a joined one keeps running). */
+  async close(): Promise<void> {
+    if (this.services) await (await this.services.catch(() => undefined))?.pool.end();
+    await this.cluster?.stop();
+  }
+}

@@ -1,0 +1,361 @@
+/**
+ * traq-admin as an operator runs it: a child process, in local mode (DATABASE_URL
+ * of the test database, its artifact store) and in remote mode (--host/--api-key
+ * against the test server).
+ */
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import t from 'tap';
+import { canonicalJson } from '../src/domain/canonical-json.js';
+import { startTestApp, TEST_ADMIN_KEY, type TestApp } from './helpers/app.js';
+import { completedJob, finalize } from './helpers/finals.js';
+
+const REPO = process.cwd();
+const MAIN = path.join(REPO, 'src/cli/main.ts');
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+  json: any;
+}
+
+/** remote-env: remote mode configured only by TRAQ_ADMIN_HOST / TRAQ_API_KEY (and a DATABASE_URL that would fail). */
+type Mode = 'local' | 'remote' | 'remote-env';
+
+function cli(app: TestApp, mode: Mode, args: string[], options: { cwd?: string; launcher?: boolean; key?: string } = {}): Promise<Run> {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const k of Object.keys(env)) if (/^(DATABASE_URL|TRAQ_)/.test(k)) delete env[k];
+  if (mode === 'local') Object.assign(env, { DATABASE_URL: app.databaseUrl, TRAQ_STORAGE_ROOT: app.config.storageRoot, TRAQ_DATA_DIR: app.config.dataDir });
+  if (mode === 'remote-env') Object.assign(env, { TRAQ_ADMIN_HOST: app.url, TRAQ_API_KEY: TEST_ADMIN_KEY, DATABASE_URL: 'postgres://127.0.0.1:1/none' });
+  const modeArgs = mode === 'remote' ? ['--host', app.url, '--api-key', options.key ?? TEST_ADMIN_KEY] : [];
+  const entry = options.launcher ? [path.join(REPO, 'bin/traq-admin.mjs')] : ['--import', 'tsx', MAIN];
+  return new Promise((resolve) => {
+    execFile(process.execPath, [...entry, ...modeArgs, ...args], { cwd: options.cwd ?? REPO, env }, (err, stdout, stderr) => {
+      const code = err ? ((err as { code?: number }).code ?? 1) : 0;
+      let json: unknown;
+      try {
+        json = JSON.parse(stdout);
+      } catch {
+        json = undefined;
+      }
+      resolve({ code: typeof code === 'number' ? code : 1, stdout, stderr, json });
+    });
+  });
+}
+
+const tmp = (t: { teardown(fn: () => void): void }) => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'traq-cli-'));
+  t.teardown(() => fs.rmSync(dir, { recursive: true, force: true }));
+  return dir;
+};
+
+async function pendingDevice(app: TestApp, deviceId: string) {
+  await app.pool.query(`INSERT INTO devices (device_id, device_name) VALUES ($1, 'Phone')`, [deviceId]);
+}
+
+t.test('device commands in both modes', async (t) => {
+  const app = await startTestApp(t);
+  await pendingDevice(app, 'dev-a');
+  await pendingDevice(app, 'dev-b');
+
+  const list = await cli(app, 'local', ['--json', 'device', 'list']);
+  t.equal(list.code, 0, list.stderr);
+  t.same(list.json.devices.map((d: { device_id: string }) => d.device_id), ['dev-a', 'dev-b'], 'local list');
+  const pending = await cli(app, 'remote-env', ['device', 'pending', '--json']);
+  t.equal(pending.code, 0, pending.stderr);
+  t.equal(pending.json.devices.length, 2, 'remote by environment; --json after the command works too');
+
+  const approved = await cli(app, 'local', ['device', 'approve', 'dev-a', '--role', 'admin', '--json']);
+  t.match(approved.json, { ok: true, device: { device_id: 'dev-a', status: 'approved', role: 'admin' } });
+  const validated = await cli(app, 'remote', ['device', 'validate', '--index', '1', '--json']);
+  t.match(validated.json, { device: { device_id: 'dev-b', status: 'approved', role: 'arborist' } }, 'validate approves the first pending');
+  const none = await cli(app, 'remote', ['device', 'validate']);
+  t.equal(none.code, 3);
+  t.equal(none.stderr, 'traq-admin: No pending device at index 1 (0 pending)\n');
+
+  const token = await cli(app, 'remote', ['device', 'issue-token', 'dev-a', '--ttl', '3600', '--json']);
+  t.equal(token.code, 0, token.stderr);
+  t.equal((await app.request('GET', '/v1/admin/devices', { key: token.json.access_token })).status, 200, 'the token works (admin role)');
+  const localToken = await cli(app, 'local', ['device', 'issue-token', 'dev-b']);
+  t.match(localToken.stdout, /^token for dev-b \(arborist\), expires .*\n\S{40,}\n$/, 'human output shows the token once');
+
+  const table = await cli(app, 'remote', ['device', 'list', '--status', 'approved']);
+  t.match(table.stdout, /^DEVICE_ID\s+DEVICE_NAME\s+STATUS\s+ROLE/, 'human table');
+  t.match(table.stdout, /dev-a\s+Phone\s+approved\s+admin/);
+  const revoked = await cli(app, 'local', ['--json', 'device', 'revoke', 'dev-a']);
+  t.equal(revoked.json.device.status, 'revoked');
+  t.equal((await app.request('GET', '/v1/admin/devices', { key: token.json.access_token })).status, 401, 'its token is dead');
+
+  for (const mode of ['local', 'remote'] as const) {
+    const missing = await cli(app, mode, ['device', 'approve', 'nobody']);
+    t.equal(missing.code, 3, `${mode}: unknown device exits 3`);
+    t.equal(missing.stderr, 'traq-admin: Device not found: nobody\n');
+  }
+  const notApproved = await cli(app, 'remote', ['device', 'issue-token', 'dev-a']);
+  t.equal(notApproved.code, 3, 'refused by the server');
+  t.equal(notApproved.stderr, 'traq-admin: Device is not approved\n');
+
+  const usage: [string[], RegExp][] = [
+    [['device', 'issue-token', 'dev-b', '--ttl', 'soon'], /argument 'soon' is invalid\. must be a whole number/],
+    [['device', 'list', '--status', 'lost'], /argument 'lost' is invalid\. Allowed choices are pending, approved, revoked/],
+    [['device', 'approve'], /missing required argument 'device_id'/],
+    [['device', 'approve', 'dev-b', '--role', 'boss'], /argument 'boss' is invalid/],
+    [['device', 'frobnicate'], /unknown command 'frobnicate'/],
+    [['export', 'changes', '--limit', '0'], /argument '0' is invalid/],
+    [['artifact', 'fetch', '--job', 'J0001'], /required option '--kind <kind>' not specified/],
+    [['stage', 'exclude', '--job', 'nope'], /Not a job number: nope/],
+  ];
+  const runs = await Promise.all(usage.map(([args]) => cli(app, 'local', args)));
+  runs.forEach((r, i) => {
+    t.equal(r.code, 2, `exit 2: ${usage[i]![0].join(' ')}`);
+    t.match(r.stderr, usage[i]![1]);
+    t.equal(r.stderr.trim().split('\n').length, 1, 'one line');
+  });
+
+  const noHost = await cli(app, 'local', ['--mode', 'remote', 'device', 'list']);
+  t.equal(noHost.code, 2);
+  t.equal(noHost.stderr, 'traq-admin: Remote mode needs --host <url> or TRAQ_ADMIN_HOST\n');
+  const badKey = await cli(app, 'remote', ['device', 'list'], { key: 'wrong-key-0123456789' });
+  t.equal(badKey.code, 3);
+  t.equal(badKey.stderr, 'traq-admin: Invalid credentials\n');
+  const help = await cli(app, 'local', ['stage', 'sync', '--help']);
+  t.equal(help.code, 0);
+  t.match(help.stdout, /--root <dir>/);
+});
+
+t.test('export and artifact commands write the right files in both modes', async (t) => {
+  const app = await startTestApp(t);
+  const a = await completedJob(app, { images: ['root flare', 'trunk'] });
+  const b = await completedJob(app);
+  await finalize(app, b, { kind: 'correction' });
+  const out = tmp(t);
+
+  for (const mode of ['local', 'remote'] as const) {
+    const changes = await cli(app, mode, ['--json', 'export', 'changes']);
+    t.equal(changes.code, 0, changes.stderr);
+    t.same(changes.json.completed.map((i: { job_id: string }) => i.job_id).sort(), [a.jobId, b.jobId].sort(), `${mode}: export changes --json parses`);
+    const paged = await cli(app, mode, ['--json', 'export', 'changes', '--limit', '1', '--all']);
+    t.equal(paged.json.completed.length, 2, `${mode}: --all follows the pages`);
+    t.equal(paged.json.has_more, false);
+    const next = await cli(app, mode, ['--json', 'export', 'changes', '--cursor', paged.json.cursor]);
+    t.same([next.json.completed, next.json.in_process], [[], []], `${mode}: nothing after the cursor`);
+
+    const dir = path.join(out, mode);
+    const image = await cli(app, mode, ['export', 'image-fetch', '--job-id', a.jobId, '--image-ref', 'report_2', '--output', path.join(dir, 'x.jpg')]);
+    t.equal(image.code, 0, image.stderr);
+    t.equal(fs.readFileSync(path.join(dir, 'x.jpg'), 'utf8'), 'JPEG final 2');
+    await cli(app, mode, ['export', 'geojson-fetch', '--job-id', b.jobId, '--output', path.join(dir, 'b.geojson')]);
+    t.equal(JSON.parse(fs.readFileSync(path.join(dir, 'b.geojson'), 'utf8')).properties.kind, 'correction', 'correction geojson');
+    const all = await cli(app, mode, ['--json', 'export', 'images-fetch-all', '--job', a.jobNumber.toLowerCase(), '--output', path.join(dir, 'imgs')]);
+    t.equal(all.code, 0, all.stderr);
+    t.same(fs.readdirSync(path.join(dir, 'imgs')).sort(), ['report_1.jpg', 'report_2.jpg'], `${mode}: every image`);
+    t.match(all.stderr, /images J\d+ 2\/2 report_2 ok/, 'a plain progress line per image off a terminal');
+
+    const fetches = ['report-pdf', 'traq-pdf', 'transcript', 'final-json', 'geo-json'].flatMap((kind) =>
+      [a, b].map((j) => cli(app, mode, ['--json', 'artifact', 'fetch', '--job', j.jobNumber, '--kind', kind, '--output-dir', path.join(dir, j.jobNumber)])),
+    );
+    for (const r of await Promise.all(fetches)) t.equal(r.code, 0, r.stderr);
+    const J = a.jobNumber;
+    const K = b.jobNumber;
+    t.same(fs.readdirSync(path.join(dir, J)).sort(), [`${J}_final.geojson`, `${J}_final.json`, `${J}_report_letter.pdf`, `${J}_transcript.txt`, `${J}_traq_page1.pdf`], `${mode}: final names`);
+    t.same(
+      fs.readdirSync(path.join(dir, K)).sort(),
+      [`${K}_correction.geojson`, `${K}_correction.json`, `${K}_correction_report_letter.pdf`, `${K}_correction_transcript.txt`, `${K}_correction_traq_page1.pdf`],
+      `${mode}: correction names`,
+    );
+    t.equal(fs.readFileSync(path.join(dir, J, `${J}_final.json`), 'utf8'), canonicalJson(a.payload));
+
+    const unknown = await cli(app, mode, ['artifact', 'fetch', '--job', 'J9999999', '--kind', 'traq-pdf']);
+    t.equal(unknown.code, 3, `${mode}: unknown job exits 3`);
+    t.equal(unknown.stderr, 'traq-admin: Job not found: J9999999\n');
+    const unknownImages = await cli(app, mode, ['export', 'images-fetch-all', '--job', 'J9999999']);
+    t.equal(unknownImages.code, 3);
+  }
+
+  // the installed launcher, default output folder ./exports/<job_number>/
+  const cwd = tmp(t);
+  const viaBin = await cli(app, 'remote', ['artifact', 'fetch', '--job', a.jobId, '--kind', 'traq-pdf'], { cwd, launcher: true });
+  t.equal(viaBin.code, 0, viaBin.stderr);
+  t.equal(fs.readFileSync(path.join(cwd, 'exports', a.jobNumber, `${a.jobNumber}_traq_page1.pdf`), 'utf8'), '%PDF final_traq_page1.pdf');
+  t.match(viaBin.stdout, /\(final, 25 bytes\)\n$/);
+});
+
+/** Every file under dir with its bytes (paths relative, sorted). */
+function tree(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const f of fs.readdirSync(dir, { recursive: true }).map(String).sort()) {
+    const p = path.join(dir, f);
+    if (fs.statSync(p).isFile()) out[f] = fs.readFileSync(p, 'latin1');
+  }
+  return out;
+}
+
+t.test('stage sync: the bundle layout, idempotent reruns, exclusions, a failed job holds the cursor', async (t) => {
+  const app = await startTestApp(t);
+  const a = await completedJob(app, { images: ['the tree: in the middle', 'trunk'] });
+  await app.pool.query(
+    `WITH p AS (INSERT INTO projects (project_id, name, slug) VALUES ('project_briarwood', 'Briarwood', 'briarwood') RETURNING id)
+     UPDATE jobs SET project_id = (SELECT id FROM p) WHERE id = $1`,
+    [a.jobPk],
+  );
+  await finalize(app, a, { kind: 'correction', images: ['corrected photo'] });
+  const root = tmp(t);
+
+  const first = await cli(app, 'remote', ['--json', 'stage', 'sync', '--root', root]);
+  t.equal(first.code, 0, first.stderr);
+  t.match(first.json, { ok: true, staged: [a.jobNumber], failed: [], cursor_advanced: true });
+  t.match(first.stderr, new RegExp(`stage page 1 1/1 ${a.jobNumber} ok`));
+
+  const bundle = path.join(root, 'jobs', a.jobNumber);
+  const files = tree(root);
+  t.same(Object.keys(files), [
+    `jobs/${a.jobNumber}/final.geojson`,
+    `jobs/${a.jobNumber}/final.json`,
+    `jobs/${a.jobNumber}/images/report_1.jpg`,
+    `jobs/${a.jobNumber}/manifest.json`,
+    `jobs/${a.jobNumber}/traq_page1.pdf`,
+    'state/export_cursor.json',
+  ], 'exactly the files of data-model §8.2');
+  const manifest = fs.readFileSync(path.join(bundle, 'manifest.json'), 'utf8');
+  const stagedAt = /"staged_at": "(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ)"/.exec(manifest)?.[1];
+  t.ok(stagedAt, 'staged_at in seconds, Z');
+  const golden = `{
+  "archived_at": "2026-03-25T09:10:08.608364Z",
+  "artifacts": {
+    "final_geojson": "./final.geojson",
+    "final_json": "./final.json",
+    "traq_pdf": "./traq_page1.pdf"
+  },
+  "client_revision_id": "client-rev-correction",
+  "images": [
+    {
+      "caption": "corrected photo",
+      "image_ref": "report_1",
+      "source_path": "./images/report_1.jpg",
+      "variant": "report"
+    }
+  ],
+  "job_id": "${a.jobId}",
+  "job_number": "${a.jobNumber}",
+  "project": "Briarwood",
+  "project_id": "project_briarwood",
+  "project_slug": "briarwood",
+  "staged_at": "${stagedAt}"
+}
+`;
+  t.equal(manifest, golden, 'manifest.json byte for byte');
+  const correction = (await app.pool.query<{ payload: unknown }>(`SELECT payload FROM job_finals WHERE job_id = $1 AND kind = 'correction'`, [a.jobPk])).rows[0]!.payload;
+  t.equal(files[`jobs/${a.jobNumber}/final.json`], canonicalJson(correction), 'final.json is the correction payload');
+  t.equal(JSON.parse(files[`jobs/${a.jobNumber}/final.geojson`]!).properties.kind, 'correction');
+  t.equal(files[`jobs/${a.jobNumber}/traq_page1.pdf`], '%PDF final_traq_page1_correction.pdf');
+  t.equal(files[`jobs/${a.jobNumber}/images/report_1.jpg`], 'JPEG correction 1');
+  t.match(files['state/export_cursor.json'], /^\{\n {2}"cursor": "v1\.\d+\.\d+"\n\}\n$/);
+
+  const mtimes = () => Object.keys(tree(root)).map((f) => fs.statSync(path.join(root, f)).mtimeMs);
+  const before = mtimes();
+  const again = await cli(app, 'local', ['--json', 'stage', 'sync', '--root', root]);
+  t.equal(again.code, 0, again.stderr);
+  t.match(again.json, { staged: [], cursor_advanced: false });
+  t.same(tree(root), files, 'a second sync with nothing new changes nothing');
+  t.same(mtimes(), before, 'not even a rewrite');
+
+  // exclusions
+  const excluded = await cli(app, 'local', ['--json', 'stage', 'exclude', '--job', a.jobNumber.toLowerCase(), '--root', root]);
+  t.match(excluded.json, { jobs: [a.jobNumber], bundle_removed: true });
+  t.notOk(fs.existsSync(bundle), 'exclude deletes the bundle');
+  const state = JSON.parse(fs.readFileSync(path.join(root, 'state/excluded_jobs.json'), 'utf8'));
+  t.same(Object.keys(state), ['jobs', 'updated_at']);
+  t.match(state.updated_at, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+  const listed = await cli(app, 'local', ['stage', 'exclusions', '--root', root]);
+  t.equal(listed.stdout, `${a.jobNumber}\n`);
+  const skipped = await cli(app, 'remote', ['--json', 'stage', 'sync', '--root', root, '--cursor', '']);
+  t.match(skipped.json, { staged: [], skipped_excluded: [a.jobNumber] }, 'an excluded job is not staged');
+  t.notOk(fs.existsSync(bundle));
+  const included = await cli(app, 'local', ['--json', 'stage', 'include', '--job', a.jobNumber, '--root', root]);
+  t.match(included.json, { jobs: [], was_excluded: true });
+  const restaged = await cli(app, 'local', ['--json', 'stage', 'sync', '--root', root, '--cursor', '']);
+  t.match(restaged.json, { staged: [a.jobNumber] }, 'included again, staged from a full snapshot');
+  t.equal(tree(root)[`jobs/${a.jobNumber}/traq_page1.pdf`], '%PDF final_traq_page1_correction.pdf', 'local mode stages the same bundle');
+
+  // one job fails (its TRAQ PDF is missing): the others stage, the cursor stays
+  const cursorBefore = fs.readFileSync(path.join(root, 'state/export_cursor.json'), 'utf8');
+  const good = await completedJob(app);
+  const bad = await completedJob(app);
+  fs.rmSync(path.join(app.config.storageRoot, 'jobs', bad.jobId, 'final_traq_page1.pdf'));
+  for (const mode of ['remote', 'local'] as const) {
+    const failed = await cli(app, mode, ['--json', 'stage', 'sync', '--root', root]);
+    t.equal(failed.code, 1, `${mode}: a failed job fails the run`);
+    t.match(failed.json, { ok: false, staged: [good.jobNumber], cursor_advanced: false, failed: [{ job_number: bad.jobNumber, error: `No traq-pdf artifact found for job ${bad.jobId}` }] });
+    t.match(failed.stderr, /traq-admin: 1 job\(s\) failed to stage; cursor not advanced\n$/);
+    t.equal(fs.readFileSync(path.join(root, 'state/export_cursor.json'), 'utf8'), cursorBefore, `${mode}: cursor not advanced`);
+    t.notOk(fs.existsSync(path.join(root, 'jobs', bad.jobNumber)), 'no half bundle');
+    t.same(fs.readdirSync(path.join(root, 'jobs')).filter((f) => f.startsWith('.')), [], 'no temp folders left');
+  }
+  await app.store.writeBuffer(`jobs/${bad.jobId}/final_traq_page1.pdf`, '%PDF fixed');
+  fs.writeFileSync(path.join(root, 'state/sync.lock'), String(process.pid));
+  const locked = await cli(app, 'remote', ['stage', 'sync', '--root', root]);
+  t.equal(locked.code, 1, 'a running sync holds the root');
+  t.equal(locked.stderr, `traq-admin: Another stage sync (pid ${process.pid}) is running on ${root}\n`);
+  fs.writeFileSync(path.join(root, 'state/sync.lock'), '2147483646');
+  const fixed = await cli(app, 'remote', ['stage', 'sync', '--root', root]);
+  t.equal(fixed.code, 0, fixed.stderr);
+  t.match(fixed.stdout, /cursor advanced to v1\./);
+  t.equal(fs.readFileSync(path.join(root, 'jobs', bad.jobNumber, 'traq_page1.pdf'), 'utf8'), '%PDF fixed');
+  t.notOk(fs.existsSync(path.join(root, 'state/sync.lock')), 'the stale lock was taken over and released');
+});
+
+t.test('stage sync of the real sample job J0003 matches the sample bundle where the spec fixes it', async (t) => {
+  const app = await startTestApp(t);
+  // copies of ../shared/samples/jobs/J0003 (the real job); its photos are replaced by small stand-ins
+  const sample = path.join(REPO, 'test/fixtures/J0003');
+  const payload = JSON.parse(fs.readFileSync(path.join(sample, 'final.json'), 'utf8'));
+  const geojson = JSON.parse(fs.readFileSync(path.join(sample, 'final.geojson'), 'utf8'));
+  const sampleManifest = JSON.parse(fs.readFileSync(path.join(sample, 'manifest.json'), 'utf8'));
+  const { rows } = await app.pool.query<{ id: string }>(
+    `WITH p AS (INSERT INTO projects (project_id, name, slug) VALUES ('project_briarwood', 'Briarwood', 'briarwood') RETURNING id)
+     INSERT INTO jobs (job_id, job_number, status, project_id) SELECT 'job_b62ffe12501c', 'J0003', 'DRAFT', id FROM p RETURNING id`,
+  );
+  const jobPk = rows[0]!.id;
+  const final = await app.pool.query<{ id: string }>(
+    `INSERT INTO job_finals (job_id, kind, round_id, client_revision_id, actor_identity, payload) VALUES ($1, 'final', 'round_5', $2, 'admin', $3) RETURNING id`,
+    [jobPk, payload.client_revision_id, JSON.stringify(payload)],
+  );
+  await app.pool.query(`INSERT INTO job_geojson_exports (job_id, job_final_id, kind, payload) VALUES ($1, $2, 'final', $3)`, [jobPk, final.rows[0]!.id, JSON.stringify(geojson)]);
+  const pdf = await app.store.writeBuffer('jobs/job_b62ffe12501c/final_traq_page1.pdf', '%PDF-1.4 sample');
+  await app.pool.query(`INSERT INTO artifacts (job_id, job_final_id, kind, path, byte_size, sha256) VALUES ($1, $2, 'final_pdf', $3, $4, $5)`, [
+    jobPk,
+    final.rows[0]!.id,
+    pdf.key,
+    pdf.size,
+    pdf.sha256,
+  ]);
+  // the legacy report image paths of the sample resolve to these keys
+  const names = (payload.report_images as { path: string }[]).map((i) => path.basename(i.path));
+  const photo = (name: string) => Buffer.from(`\xff\xd8 stand-in for ${name}`, 'latin1');
+  for (const name of names) await app.store.writeBuffer(`jobs/job_b62ffe12501c/sections/job_photos/images/${name}`, photo(name));
+  await app.pool.query(`UPDATE jobs SET status = 'ARCHIVED', archived_at = now() WHERE id = $1`, [jobPk]);
+
+  const root = tmp(t);
+  const run = await cli(app, 'remote', ['--json', 'stage', 'sync', '--root', root]);
+  t.equal(run.code, 0, run.stderr);
+  t.same(run.json.staged, ['J0003']);
+  const bundle = path.join(root, 'jobs/J0003');
+  const manifest = fs.readFileSync(path.join(bundle, 'manifest.json'), 'utf8');
+  const stagedAt = JSON.parse(manifest).staged_at as string;
+  // The sample's synthetic parts (data-model §8.2): UUID-named image files and its own staged_at.
+  const expected = {
+    ...sampleManifest,
+    staged_at: stagedAt,
+    images: sampleManifest.images.map((i: { image_ref: string }) => ({ ...i, source_path: `./images/${i.image_ref}.jpg` })),
+  };
+  t.equal(manifest, canonicalJson(expected), 'manifest.json: the sample manifest with sorted keys');
+  t.equal(fs.readFileSync(path.join(bundle, 'final.json'), 'utf8'), canonicalJson(payload), 'final.json: the sample payload');
+  t.equal(fs.readFileSync(path.join(bundle, 'final.geojson'), 'utf8'), canonicalJson(geojson), 'final.geojson: the sample GeoJSON');
+  names.forEach((name, i) =>
+    t.ok(fs.readFileSync(path.join(bundle, `images/report_${i + 1}.jpg`)).equals(photo(name)), `report_${i + 1}.jpg: the photo of its legacy path`),
+  );
+  t.same(fs.readdirSync(bundle).sort(), ['final.geojson', 'final.json', 'images', 'manifest.json', 'traq_page1.pdf']);
+});
