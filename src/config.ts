@@ -44,6 +44,9 @@ const EnvSchema = z.object({
   TRAQ_AUTH_RATE_LIMIT_PER_MINUTE: positiveInt(30),
   TRAQ_MAX_AUDIO_BYTES: positiveInt(50 * 1024 * 1024),
   TRAQ_MAX_IMAGE_BYTES: positiveInt(20 * 1024 * 1024),
+  TRAQ_TRAQ_TEMPLATE_PDF: optionalString,
+  TRAQ_TRAQ_FIELD_MAP: optionalString,
+  TRAQ_RETENTION_INTERVAL_HOURS: z.coerce.number({ message: 'must be a number' }).min(0, 'must be 0 or more').default(0),
 });
 
 export interface Config {
@@ -72,6 +75,12 @@ export interface Config {
   maxAudioBytes: number;
   /** Largest photo upload accepted, in bytes (413 above it). */
   maxImageBytes: number;
+  /** The blank ISA TRAQ form PDF the final's form is drawn on; undefined → the built-in summary form. */
+  traqTemplatePdf: string | undefined;
+  /** The box map for that template (set together with traqTemplatePdf). */
+  traqFieldMap: string | undefined;
+  /** Hours between retention prunes run by the server itself; 0 = never (use the admin endpoint). */
+  retentionIntervalHours: number;
 }
 
 /** Reads and validates the configuration; throws ConfigError naming the first bad variable. */
@@ -91,6 +100,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (e.TRAQ_ENV === 'production' && e.TRAQ_API_KEY === undefined) {
     throw new ConfigError('Refusing to start: TRAQ_ENV=production requires TRAQ_API_KEY (at least 16 characters)');
   }
+  if ((e.TRAQ_TRAQ_TEMPLATE_PDF === undefined) !== (e.TRAQ_TRAQ_FIELD_MAP === undefined)) {
+    throw new ConfigError('Invalid configuration: TRAQ_TRAQ_TEMPLATE_PDF and TRAQ_TRAQ_FIELD_MAP must be set together (or neither, for the built-in summary form)');
+  }
   const dataDir = path.resolve(cwd, e.TRAQ_DATA_DIR);
   return {
     port: e.PORT,
@@ -107,5 +119,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     authRateLimitPerMinute: e.TRAQ_AUTH_RATE_LIMIT_PER_MINUTE,
     maxAudioBytes: e.TRAQ_MAX_AUDIO_BYTES,
     maxImageBytes: e.TRAQ_MAX_IMAGE_BYTES,
+    traqTemplatePdf: e.TRAQ_TRAQ_TEMPLATE_PDF === undefined ? undefined : path.resolve(cwd, e.TRAQ_TRAQ_TEMPLATE_PDF),
+    traqFieldMap: e.TRAQ_TRAQ_FIELD_MAP === undefined ? undefined : path.resolve(cwd, e.TRAQ_TRAQ_FIELD_MAP),
+    retentionIntervalHours: e.TRAQ_RETENTION_INTERVAL_HOURS,
   };
 }

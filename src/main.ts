@@ -12,6 +12,8 @@ import type { Cluster } from './db/cluster.js';
 import { startEmbeddedDatabase } from './db/embedded.js';
 import { migrate } from './db/migrate.js';
 import { createPool } from './db/pool.js';
+import { loadTraqTemplate } from './documents/traq-pdf.js';
+import { scheduleRetention } from './domain/retention.js';
 import { createApp } from './http/app.js';
 import { createLogger } from './logger.js';
 import { VERSION } from './version.js';
@@ -49,7 +51,9 @@ async function main() {
 
   const pool = createPool(databaseUrl, config.dbPoolSize, logger);
   const store = new ArtifactStore(config.storageRoot);
-  const app = createApp({ config, pool, store, logger, adminKey, version: VERSION });
+  const traqTemplate = await loadTraqTemplate({ templatePdf: config.traqTemplatePdf, fieldMap: config.traqFieldMap });
+  const app = createApp({ config, pool, store, logger, adminKey, version: VERSION, traqTemplate });
+  scheduleRetention({ pool, store, logger }, config.retentionIntervalHours);
   const server = app.listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
@@ -68,6 +72,8 @@ async function main() {
     say('database: external PostgreSQL from DATABASE_URL');
   }
   say(`artifacts: ${rel(config.storageRoot)}`);
+  say(`TRAQ form: ${traqTemplate ? `template ${rel(config.traqTemplatePdf!)} with map ${rel(config.traqFieldMap!)}` : 'built-in summary form (no template configured)'}`);
+  if (config.retentionIntervalHours > 0) say(`retention: pruning archived jobs every ${config.retentionIntervalHours} h`);
   if (admin) say(`admin API key: ${admin.created ? 'generated and ' : ''}stored in ${rel(admin.file)} (send it as x-api-key)`);
   else say('admin API key: from TRAQ_API_KEY');
 

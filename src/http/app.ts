@@ -2,6 +2,7 @@ import Koa from 'koa';
 import { koaBody } from 'koa-body';
 import type { ArtifactStore } from '../artifacts/store.js';
 import type { Config } from '../config.js';
+import type { TraqTemplate } from '../documents/traq-pdf.js';
 import type { Pool } from '../db/pool.js';
 import type { Logger } from '../logger.js';
 import { Api } from './api.js';
@@ -10,6 +11,7 @@ import { requestLog } from './middleware/request-log.js';
 import { openApiDocument } from './openapi.js';
 import { deviceRoutes } from './routes/devices.js';
 import { exportRoutes } from './routes/export.js';
+import { finalRoutes } from './routes/finals.js';
 import { healthRoutes } from './routes/health.js';
 import { jobAreaRoutes } from './routes/job-area.js';
 import { mediaRoutes } from './routes/media.js';
@@ -24,6 +26,10 @@ export interface AppDeps {
   /** The admin key in force (from TRAQ_API_KEY or generated in dev). */
   adminKey: string;
   version: string;
+  /** The TRAQ form template and box map (TRAQ_TRAQ_TEMPLATE_PDF / TRAQ_TRAQ_FIELD_MAP), loaded once; absent → the built-in summary form. */
+  traqTemplate?: TraqTemplate | null;
+  /** Polishes a final's letter narrative (the LLM provider); absent → the narrative as sent. */
+  polish?: (text: string) => Promise<string>;
 }
 
 /** JSON bodies only; raw media uploads are streamed by their own routes, never buffered. */
@@ -40,6 +46,7 @@ export function createApp(deps: AppDeps): Koa {
   roundRoutes(api, deps);
   mediaRoutes(api, deps);
   exportRoutes(api, deps);
+  finalRoutes(api, deps);
   api.router.get('/openapi.json', (ctx) => {
     ctx.body = openApiDocument(api, deps.version);
   });
