@@ -126,3 +126,194 @@ t.test('the final of every sample job through the HTTP flow', async (t) => {
     });
   }
 });
+
+/** sha256 of each output file of a kind (undefined where a file is missing). */
+async function fileHashes(a: TestApp, keys: string[]) {
+  return Promise.all(keys.map(async (k) => ((await a.store.exists(k)) ? sha(await a.store.readBuffer(k)) : undefined)));
+}
+
+async function finalOf(ready: ReadyJob, clientRev: string, roundId = ready.roundId, key = ready.dev.token) {
+  return fetchBytes(app, 'POST', `/v1/jobs/${ready.jobId}/final`, { key, body: finalBody(sampleJob('J0005').final, roundId, clientRev) });
+}
+
+t.test('retry, correction, access after unassignment and the status read', async (t) => {
+  const ready = await readyJob(app, { photos: [{ id: 'img_a', caption: 'First round photo' }] });
+  const other = await approvedDevice(app.pool);
+  const none = await app.request('GET', `/v1/jobs/${ready.jobId}/final/status`, { key: ready.dev.token });
+  t.same(none.body, { state: 'none', kind: null, client_revision_id: null, server_revision_id: null, report_ready: false, traq_pdf_ready: false, geojson_ready: false });
+  t.equal((await app.request('GET', `/v1/jobs/${ready.jobId}/final/report`, { key: ready.dev.token })).body.code, 'report_letter_not_found');
+
+  const first = await finalOf(ready, 'cr-1');
+  t.equal(first.status, 200);
+  const counts = await rowCounts(app, ready.jobPk);
+
+  await t.test('a retry with the same client_revision_id answers the stored PDF and changes nothing', async (t) => {
+    const again = await finalOf(ready, 'cr-1');
+    t.equal(again.status, 200, 'the unassigned finalizing device may repeat its own request');
+    t.same(again.bytes, first.bytes, 'same PDF');
+    t.same(await rowCounts(app, ready.jobPk), counts, 'no new rows, no events');
+    const stranger = await finalOf(ready, 'cr-1', ready.roundId, other.token);
+    t.equal(stranger.status, 403, 'another device still cannot');
+    const fresh = await finalOf(ready, 'cr-other');
+    t.equal(fresh.status, 403, 'a new request from the unassigned device is refused: it needs the job back first');
+  });
+
+  await t.test('the finalizing device reads the report and status after unassignment; another device cannot', async (t) => {
+    const report = await fetchBytes(app, 'GET', `/v1/jobs/${ready.jobId}/final/report`, { key: ready.dev.token });
+    t.equal(report.status, 200);
+    t.equal(report.headers.get('content-type'), 'application/pdf');
+    t.match(report.headers.get('content-disposition'), /filename="report_letter.pdf"/);
+    t.same(report.bytes, await app.store.readBuffer(`jobs/${ready.jobId}/final_report_letter.pdf`));
+    const status = await app.request('GET', `/v1/jobs/${ready.jobId}/final/status`, { key: ready.dev.token });
+    t.same(status.body, { state: 'final', kind: 'final', client_revision_id: 'cr-1', server_revision_id: 'rev_round_1', report_ready: true, traq_pdf_ready: true, geojson_ready: true });
+    t.equal((await app.request('GET', `/v1/jobs/${ready.jobId}/final/report`, { key: other.token })).status, 403);
+    t.equal((await app.request('GET', `/v1/jobs/${ready.jobId}/final/status`, { key: other.token })).status, 403);
+    t.equal((await app.request('GET', `/v1/jobs/job_nope/final/status`, { key: TEST_ADMIN_KEY })).status, 404);
+  });
+
+  await t.test('a correction is stored beside the final, which stays byte-identical', async (t) => {
+    const finalRow = async () => (await app.pool.query(`SELECT row_to_json(f)::text AS j FROM job_finals f WHERE job_id = $1 AND kind = 'final'`, [ready.jobPk])).rows[0].j;
+    const rowBefore = await finalRow();
+    const filesBefore = await fileHashes(app, KEYS(ready.jobId, ''));
+    const geoBefore = (await app.pool.query(`SELECT row_to_json(g)::text AS j FROM job_geojson_exports g WHERE job_id = $1 AND kind = 'final'`, [ready.jobPk])).rows[0].j;
+
+    await must('reassign', app.admin('POST', `/v1/admin/jobs/${ready.jobId}/assign`, { device_id: ready.dev.deviceId }));
+    const round2 = await reviewedRound(app, ready, { photos: [{ id: 'img_b', caption: 'Correction photo' }] });
+    const corr = await finalOf(ready, 'cr-2', round2);
+    t.equal(corr.status, 200, 'correction accepted');
+    t.same(corr.bytes, await app.store.readBuffer(`jobs/${ready.jobId}/final_traq_page1_correction.pdf`), 'answers the correction PDF');
+
+    t.equal(await finalRow(), rowBefore, 'final row unchanged');
+    t.same(await fileHashes(app, KEYS(ready.jobId, '')), filesBefore, 'final files unchanged');
+    t.equal((await app.pool.query(`SELECT row_to_json(g)::text AS j FROM job_geojson_exports g WHERE job_id = $1 AND kind = 'final'`, [ready.jobPk])).rows[0].j, geoBefore, 'final GeoJSON row unchanged');
+    await checkArtifacts(t, app, ready.jobPk, [...KEYS(ready.jobId, ''), ...KEYS(ready.jobId, '_correction')]);
+
+    const { rows } = await app.pool.query(`SELECT payload, round_id, client_revision_id FROM job_finals WHERE job_id = $1 AND kind = 'correction'`, [ready.jobPk]);
+    t.match(rows[0], { round_id: round2, client_revision_id: 'cr-2' });
+    t.same(rows[0].payload.report_images.map((i: any) => i.caption), ['First round photo', 'Correction photo'], "the final's photos carried into the correction");
+    const job = await jobRow(app, ready.jobPk);
+    t.match(job, { status: 'ARCHIVED', latest_round_status: 'REVIEW_RETURNED', assigned: 0 });
+    const status = await app.request('GET', `/v1/jobs/${ready.jobId}/final/status`, { key: ready.dev.token });
+    t.match(status.body, { state: 'correction', kind: 'correction', client_revision_id: 'cr-2', server_revision_id: `rev_${round2}`, report_ready: true });
+    const report = await fetchBytes(app, 'GET', `/v1/jobs/${ready.jobId}/final/report`, { key: ready.dev.token });
+    t.same(report.bytes, await app.store.readBuffer(`jobs/${ready.jobId}/final_report_letter_correction.pdf`), 'report prefers the correction');
+
+    const counts2 = await rowCounts(app, ready.jobPk);
+    const old = await finalOf(ready, 'cr-1');
+    t.same(old.bytes, first.bytes, 'the original request retried still answers the final PDF, not a new correction');
+    const corrAgain = await finalOf(ready, 'cr-2', round2);
+    t.same(corrAgain.bytes, corr.bytes, 'the correction retried answers the correction PDF');
+    t.same(await rowCounts(app, ready.jobPk), counts2, 'nothing created by either retry');
+
+    await t.test('the database refuses to change or delete a final', async (t) => {
+      await rejectsWith(t, app.pool.query(`UPDATE job_finals SET payload = '{}' WHERE job_id = $1 AND kind = 'final'`, [ready.jobPk]), { message: /immutable/ });
+      await rejectsWith(t, app.pool.query(`DELETE FROM job_finals WHERE job_id = $1 AND kind = 'final'`, [ready.jobPk]), { message: /immutable/ });
+    });
+  });
+});
+
+t.test('a failure after rendering and before commit leaves no row, no file, no status change', async (t) => {
+  const ready = await readyJob(app, { photos: [{ id: 'img_x', caption: 'x' }] });
+  const before = { job: await jobRow(app, ready.jobPk), counts: await rowCounts(app, ready.jobPk), files: await app.store.list(`jobs/${ready.jobId}`) };
+  const tmp = path.join(app.store.root, '.tmp');
+  const tmpBefore = fs.existsSync(tmp) ? fs.readdirSync(tmp) : [];
+  let sawRows = -1;
+  const principal = { kind: 'device', role: 'arborist', isAdmin: false, deviceId: ready.dev.deviceId, devicePk: ready.dev.devicePk, identity: `device:${ready.dev.deviceId}` } as const;
+  await rejectsWith(
+    t,
+    finalizeJob({ pool: app.pool, store: app.store, traqTemplate: template }, principal, ready.jobId, finalBody(sampleJob('J0003').final, ready.roundId, 'cr-fail'), {
+      hooks: {
+        beforeCommit: async (tx) => {
+          sawRows = (await tx.query('SELECT count(*)::int AS n FROM job_finals WHERE job_id = $1', [ready.jobPk])).rows[0].n;
+          throw new Error('injected failure');
+        },
+      },
+    }),
+    { message: 'injected failure' },
+  );
+  t.equal(sawRows, 1, 'the hook ran after the rows were written');
+  t.same(await jobRow(app, ready.jobPk), before.job, 'job row unchanged (status, tree, assignment)');
+  t.same(await rowCounts(app, ready.jobPk), before.counts, 'no final, artifact, GeoJSON or event row');
+  t.same(await app.store.list(`jobs/${ready.jobId}`), before.files, 'no output file');
+  t.same(fs.existsSync(tmp) ? fs.readdirSync(tmp) : [], tmpBefore, 'no staged file left behind');
+
+  const ok = await fetchBytes(app, 'POST', `/v1/jobs/${ready.jobId}/final`, { key: ready.dev.token, body: finalBody(sampleJob('J0003').final, ready.roundId, 'cr-fail') });
+  t.equal(ok.status, 200, 'the same request succeeds afterwards');
+});
+
+t.test('preconditions and validation', async (t) => {
+  const ready = await readyJob(app);
+  const post = (body: unknown, key: string | null = ready.dev.token) => app.request('POST', `/v1/jobs/${ready.jobId}/final`, { key, body });
+  const body = finalBody(sampleJob('J0001').final, ready.roundId, 'cr-p');
+  t.equal((await post(body, null)).status, 401, 'credentials first');
+  const bad = await post({ ...body, form: undefined });
+  t.equal(bad.status, 422, 'missing form');
+  t.match(bad.body.detail, [{ loc: ['body', 'form'] }]);
+  t.equal((await post({ ...body, narrative: 'text' })).status, 422, 'narrative must be an object');
+  t.match((await post({ ...body, round_id: 'round_9' })).body, { code: 'round_not_found', detail: 'Round not found' });
+
+  const { body: r2 } = await must('round 2', app.request('POST', `/v1/jobs/${ready.jobId}/rounds`, { key: ready.dev.token }));
+  const noReview = await post({ ...body, round_id: r2.round_id });
+  t.equal(noReview.status, 409);
+  t.equal(noReview.body.code, 'review_required');
+  await app.pool.query(`UPDATE job_rounds SET status = 'SUBMITTED_FOR_PROCESSING' WHERE job_id = $1 AND round_id = $2`, [ready.jobPk, r2.round_id]);
+  const processing = await post(body);
+  t.equal(processing.status, 409);
+  t.equal(processing.body.code, 'job_processing', 'no final while a round is processing');
+  t.equal((await jobRow(app, ready.jobPk)).status, 'DRAFT', 'nothing changed');
+  t.equal((await rowCounts(app, ready.jobPk)).finals, 0);
+  const stranger = await approvedDevice(app.pool);
+  t.equal((await post(body, stranger.token)).status, 403, 'guarded');
+  t.equal((await app.request('POST', '/v1/jobs/job_missing/final', { key: TEST_ADMIN_KEY, body })).status, 404);
+});
+
+t.test('admin set-final / set-correction from JSON and the final inspect', async (t) => {
+  const sample = sampleJob('J0001').final;
+  await must('job', app.admin('POST', '/v1/admin/jobs', { job_id: 'job_import_1', job_number: 'J7001' }));
+  const dev = await approvedDevice(app.pool);
+  await must('assign', app.admin('POST', '/v1/admin/jobs/job_import_1/assign', { device_id: dev.deviceId }));
+  const empty = await app.admin('GET', '/v1/admin/jobs/J7001/final/inspect');
+  t.match(empty.body, { job_id: 'job_import_1', final: { exists: false, json_path: null }, correction: { exists: false } });
+
+  const set = await app.admin('POST', '/v1/admin/jobs/J7001/final/set-final', { payload: sample });
+  t.equal(set.status, 200, set.text);
+  t.same(set.body, { ok: true, job_id: 'job_import_1', kind: 'final', status: 'ARCHIVED', artifacts: ['jobs/job_import_1/final.json', 'jobs/job_import_1/final.geojson'] });
+  const { rows } = await app.pool.query(`SELECT j.id, j.status, j.archived_at, f.payload, g.payload AS geojson,
+        (SELECT count(*)::int FROM job_assignments a WHERE a.job_id = j.id) AS assigned
+      FROM jobs j JOIN job_finals f ON f.job_id = j.id AND f.kind = 'final' JOIN job_geojson_exports g ON g.job_final_id = f.id WHERE j.job_id = 'job_import_1'`);
+  t.same(rows[0].payload, sample, 'payload stored as given');
+  t.same(rows[0].geojson, buildFinalGeoJson(sample, 'J7001'), 'GeoJSON built from the payload');
+  t.match(rows[0], { status: 'ARCHIVED', assigned: 0 });
+  t.equal(rows[0].archived_at.toISOString(), new Date(sample.archived_at).toISOString(), "archived_at from the payload");
+  await checkArtifacts(t, app, rows[0].id, ['jobs/job_import_1/final.json', 'jobs/job_import_1/final.geojson']);
+
+  const again = await app.admin('POST', '/v1/admin/jobs/J7001/final/set-final', { payload: sample });
+  t.equal(again.status, 409);
+  t.equal(again.body.code, 'final_exists');
+
+  const geojson = { type: 'FeatureCollection', features: [] };
+  const corr = await app.admin('POST', '/v1/admin/jobs/job_import_1/final/set-correction', { payload: { ...sample, narrative: { text: 'Corrected' } }, geojson });
+  t.equal(corr.status, 200, corr.text);
+  const inspect = await app.admin('GET', '/v1/admin/jobs/job_import_1/final/inspect');
+  t.match(inspect.body, {
+    job_id: 'job_import_1',
+    final: {
+      exists: true,
+      json_path: 'jobs/job_import_1/final.json',
+      json_file_exists: true,
+      geojson_exists: true,
+      traq_pdf_exists: false,
+      report_pdf_exists: false,
+      round_id: sample.round_id,
+      user_name: sample.user_name,
+      transcript_length: sample.transcript.length,
+      image_count: sample.report_images.length,
+    },
+    correction: { exists: true, json_path: 'jobs/job_import_1/final_correction.json', geojson_exists: true },
+  });
+  t.same(JSON.parse((await app.store.readBuffer('jobs/job_import_1/final_correction.geojson')).toString()), geojson, 'the given GeoJSON stored');
+  t.equal((await app.admin('GET', '/v1/admin/jobs/J9999/final/inspect')).body.detail, 'Job not found: J9999');
+  t.equal((await app.admin('POST', '/v1/admin/jobs/J9999/final/set-final', { payload: sample })).status, 404);
+  t.equal((await app.admin('POST', '/v1/admin/jobs/J7001/final/set-final', { payload: { no: 'form' } })).status, 422);
+  t.equal((await app.request('GET', '/v1/admin/jobs/J7001/final/inspect', { key: dev.token })).status, 403, 'admins only');
+});

@@ -35,7 +35,7 @@ export async function must<T extends { status: number; text?: string }>(what: st
 }
 
 /** Opens the next round of the job, uploads `photos` into it, then gives it a review (REVIEW_RETURNED). */
-export async function reviewedRound(app: TestApp, ready: Pick<ReadyJob, 'dev' | 'jobId' | 'jobPk'>, opts: { photos?: { id: string; caption: string }[]; transcript?: string; key?: string } = {}) {
+export async function reviewedRound(app: TestApp, ready: Pick<ReadyJob, 'dev' | 'jobId' | 'jobPk'>, opts: { photos?: { id: string; caption: string }[]; recordings?: string[]; transcript?: string; key?: string } = {}) {
   const key = opts.key ?? ready.dev.token;
   const { body } = await must('round', app.request('POST', `/v1/jobs/${ready.jobId}/rounds`, { key }));
   const roundId = body.round_id as string;
@@ -50,6 +50,17 @@ export async function reviewedRound(app: TestApp, ready: Pick<ReadyJob, 'dev' | 
     );
     await must('caption', app.request('PATCH', `/v1/jobs/${ready.jobId}/sections/job_photos/images/${p.id}`, { key, body: { caption: p.caption } }));
   }
+  for (const rec of opts.recordings ?? []) {
+    await must(
+      'recording',
+      app.request('PUT', `/v1/jobs/${ready.jobId}/sections/site_factors/recordings/${rec}`, {
+        key,
+        raw: new Uint8Array(Buffer.alloc(4096, rec)),
+        headers: { 'content-type': 'audio/wav' },
+      }),
+    );
+    await app.pool.query(`UPDATE round_recordings SET transcript_text = $2 WHERE recording_id = $1`, [rec, `transcript of ${rec}`]);
+  }
   const review = { round_id: roundId, server_revision_id: `rev_${roundId}`, transcript: opts.transcript ?? `[site_factors]\nTranscript of ${roundId}` };
   await app.pool.query(`UPDATE job_rounds SET status = 'REVIEW_RETURNED', server_revision_id = $3, review_payload = $4 WHERE job_id = $1 AND round_id = $2`, [
     ready.jobPk,
@@ -62,7 +73,7 @@ export async function reviewedRound(app: TestApp, ready: Pick<ReadyJob, 'dev' | 
 }
 
 /** A device-created job (assigned to the device) with round_1 reviewed. */
-export async function readyJob(app: TestApp, opts: { photos?: { id: string; caption: string }[]; transcript?: string; dev?: TestDevice } = {}): Promise<ReadyJob> {
+export async function readyJob(app: TestApp, opts: { photos?: { id: string; caption: string }[]; recordings?: string[]; transcript?: string; dev?: TestDevice } = {}): Promise<ReadyJob> {
   const dev = opts.dev ?? (await approvedDevice(app.pool));
   const created = await must(
     'job',
