@@ -317,3 +317,35 @@ t.test('admin set-final / set-correction from JSON and the final inspect', async
   t.equal((await app.admin('POST', '/v1/admin/jobs/J7001/final/set-final', { payload: { no: 'form' } })).status, 422);
   t.equal((await app.request('GET', '/v1/admin/jobs/J7001/final/inspect', { key: dev.token })).status, 403, 'admins only');
 });
+
+t.test('two finals racing: one final row, and every stored file matches its artifacts row', async (t) => {
+  const ready = await readyJob(app, { photos: [{ id: 'img_r', caption: 'race' }] });
+  const body = (cr: string) => finalBody(sampleJob('J0004').final, ready.roundId, cr);
+  const results = await Promise.all(['race-a', 'race-b'].map((cr) => fetchBytes(app, 'POST', `/v1/jobs/${ready.jobId}/final`, { key: TEST_ADMIN_KEY, body: body(cr) })));
+  const statuses = results.map((r) => r.status).sort();
+  t.ok(statuses.includes(200), 'one wins');
+  t.ok(statuses.every((s) => s === 200 || s === 409), `the other is a correction or 409 final_exists (${statuses})`);
+  const { rows } = await app.pool.query(`SELECT kind FROM job_finals WHERE job_id = $1 ORDER BY kind`, [ready.jobPk]);
+  t.equal(rows.filter((r) => r.kind === 'final').length, 1, 'exactly one final');
+  const expected = rows.flatMap((r) => KEYS(ready.jobId, r.kind === 'final' ? '' : '_correction'));
+  await checkArtifacts(t, app, ready.jobPk, expected);
+  t.same((await app.store.list(`jobs/${ready.jobId}`)).filter((k) => !k.includes('/rounds/')).sort(), [...expected].sort(), 'no stray output file');
+});
+
+t.test('the export feed and image fetch see the final', async (t) => {
+  const ready = await readyJob(app, { photos: [{ id: 'img_e', caption: 'Exported photo' }] });
+  t.equal((await fetchBytes(app, 'POST', `/v1/jobs/${ready.jobId}/final`, { key: ready.dev.token, body: finalBody(sampleJob('J0006').final, ready.roundId, 'cr-e') })).status, 200);
+  let cursor: string | undefined;
+  let completed: any;
+  for (let page = 0; page < 20 && !completed; page++) {
+    const r = await app.admin('GET', `/v1/export/changes?limit=100${cursor ? `&cursor=${cursor}` : ''}`);
+    completed = r.body.completed.find((j: any) => j.job_id === ready.jobId);
+    if (!r.body.has_more) break;
+    cursor = r.body.cursor;
+  }
+  t.match(completed, { category: 'completed', final: { kind: 'final', round_id: ready.roundId, report_images: [{ caption: 'Exported photo' }] } });
+  const img = await fetchBytes(app, 'GET', `/v1/export/jobs/${ready.jobId}/images/report_1`, { key: TEST_ADMIN_KEY });
+  t.equal(img.status, 200);
+  t.equal(img.headers.get('content-type'), 'image/jpeg');
+  t.same((await app.admin('GET', `/v1/export/jobs/${ready.jobId}/geojson`)).body, (await app.pool.query(`SELECT payload FROM job_geojson_exports WHERE job_id = $1`, [ready.jobPk])).rows[0].payload);
+});
