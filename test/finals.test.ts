@@ -115,6 +115,7 @@ t.test('the final of every sample job through the HTTP flow', async (t) => {
         const all = letter.text.join(' ');
         t.match(all, `POLISHED: ${sample.final.narrative.text.split(/\s+/).slice(0, 4).join(' ')}`, 'the letter shows the polished narrative');
         t.match(all, /Canopy from the lot/, 'photo caption in the letter');
+        t.notMatch(all, /could not be embedded/, 'the photos are embedded (pooled small Buffers included)');
         t.match(all, new RegExp(ready.jobNumber), 'job number in the letter');
         t.same(
           f.payload.report_images.map((i: any) => i.caption),
