@@ -68,13 +68,6 @@ ON CONFLICT (path) DO UPDATE
        content_type = EXCLUDED.content_type, byte_size = EXCLUDED.byte_size, sha256 = EXCLUDED.sha256,
        created_at = now();
 
-/* @name ListFinalArtifacts */
-SELECT a.job_final_id, f.kind AS final_kind, a.kind, a.path, a.content_type, a.byte_size, a.sha256
-  FROM artifacts a
-  JOIN job_finals f ON f.id = a.job_final_id
- WHERE f.job_id = :jobPk!
- ORDER BY a.path;
-
 /* @name ListGeojsonKinds */
 SELECT kind FROM job_geojson_exports WHERE job_id = :jobPk!;
 

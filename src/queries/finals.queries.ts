@@ -403,50 +403,6 @@ const upsertFinalArtifactIR: any = {"usedParamSet":{"jobPk":true,"jobFinalId":tr
 export const upsertFinalArtifact = new PreparedQuery<IUpsertFinalArtifactParams,IUpsertFinalArtifactResult>(upsertFinalArtifactIR);
 
 
-/** 'ListFinalArtifacts' parameters type */
-export interface IListFinalArtifactsParams {
-  jobPk: string;
-}
-
-/** 'ListFinalArtifacts' return type */
-export interface IListFinalArtifactsResult {
-  /** Size in bytes as written. */
-  byte_size: number;
-  /** MIME type the file is served with. */
-  content_type: string | null;
-  /** final (the first, never changes) or correction (the latest re-finalization after an admin unlock). */
-  final_kind: string;
-  /** Owning final or correction, for its rendered outputs. */
-  job_final_id: string | null;
-  /** What the file is. */
-  kind: artifact_kind;
-  /** Artifact store key: a relative POSIX path under the storage root. */
-  path: string;
-  /** SHA-256 (hex) of the bytes as written. */
-  sha256: string;
-}
-
-/** 'ListFinalArtifacts' query type */
-export interface IListFinalArtifactsQuery {
-  params: IListFinalArtifactsParams;
-  result: IListFinalArtifactsResult;
-}
-
-const listFinalArtifactsIR: any = {"usedParamSet":{"jobPk":true},"params":[{"name":"jobPk","required":true,"transform":{"type":"scalar"},"locs":[{"a":181,"b":187}]}],"statement":"SELECT a.job_final_id, f.kind AS final_kind, a.kind, a.path, a.content_type, a.byte_size, a.sha256\n  FROM artifacts a\n  JOIN job_finals f ON f.id = a.job_final_id\n WHERE f.job_id = :jobPk!\n ORDER BY a.path"};
-
-/**
- * Query generated from SQL:
- * ```
- * SELECT a.job_final_id, f.kind AS final_kind, a.kind, a.path, a.content_type, a.byte_size, a.sha256
- *   FROM artifacts a
- *   JOIN job_finals f ON f.id = a.job_final_id
- *  WHERE f.job_id = :jobPk!
- *  ORDER BY a.path
- * ```
- */
-export const listFinalArtifacts = new PreparedQuery<IListFinalArtifactsParams,IListFinalArtifactsResult>(listFinalArtifactsIR);
-
-
 /** 'ListGeojsonKinds' parameters type */
 export interface IListGeojsonKindsParams {
   jobPk: string;
