@@ -71,6 +71,9 @@ const EnvSchema = z.object({
   TRAQ_PROCESSING_MAX_ATTEMPTS: positiveInt(3),
   TRAQ_PROCESSING_RETRY_BACKOFF_SECONDS: nonNegativeSeconds(15),
   TRAQ_PROCESSING_STUCK_SECONDS: positiveSeconds(3600),
+  TRAQ_TRAQ_TEMPLATE_PDF: optionalString,
+  TRAQ_TRAQ_FIELD_MAP: optionalString,
+  TRAQ_RETENTION_INTERVAL_HOURS: z.coerce.number({ message: 'must be a number' }).min(0, 'must be 0 or more').default(0),
 });
 
 export interface Config {
@@ -99,6 +102,12 @@ export interface Config {
   maxAudioBytes: number;
   /** Largest photo upload accepted, in bytes (413 above it). */
   maxImageBytes: number;
+  /** The blank ISA TRAQ form PDF the final's form is drawn on; undefined → the built-in summary form. */
+  traqTemplatePdf: string | undefined;
+  /** The box map for that template (set together with traqTemplatePdf). */
+  traqFieldMap: string | undefined;
+  /** Hours between retention prunes run by the server itself; 0 = never (use the admin endpoint). */
+  retentionIntervalHours: number;
   /** The AI provider settings; `configured` false means the no-provider mode (api.md §0.4). */
   openai: OpenAIConfig;
   /** Provider calls one round may have in flight at once (transcriptions, extractions). */
@@ -140,6 +149,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   }
   if (e.TRAQ_ENV === 'production' && e.TRAQ_API_KEY === undefined) {
     throw new ConfigError('Refusing to start: TRAQ_ENV=production requires TRAQ_API_KEY (at least 16 characters)');
+  }
+  if ((e.TRAQ_TRAQ_TEMPLATE_PDF === undefined) !== (e.TRAQ_TRAQ_FIELD_MAP === undefined)) {
+    throw new ConfigError('Invalid configuration: TRAQ_TRAQ_TEMPLATE_PDF and TRAQ_TRAQ_FIELD_MAP must be set together (or neither, for the built-in summary form)');
   }
   const dataDir = path.resolve(cwd, e.TRAQ_DATA_DIR);
   return {
@@ -184,6 +196,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       retryBackoffSeconds: e.TRAQ_PROCESSING_RETRY_BACKOFF_SECONDS,
       stuckSeconds: e.TRAQ_PROCESSING_STUCK_SECONDS,
     },
+    traqTemplatePdf: e.TRAQ_TRAQ_TEMPLATE_PDF === undefined ? undefined : path.resolve(cwd, e.TRAQ_TRAQ_TEMPLATE_PDF),
+    traqFieldMap: e.TRAQ_TRAQ_FIELD_MAP === undefined ? undefined : path.resolve(cwd, e.TRAQ_TRAQ_FIELD_MAP),
+    retentionIntervalHours: e.TRAQ_RETENTION_INTERVAL_HOURS,
   };
 }
 

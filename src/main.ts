@@ -12,9 +12,12 @@ import type { Cluster } from './db/cluster.js';
 import { startEmbeddedDatabase } from './db/embedded.js';
 import { migrate } from './db/migrate.js';
 import { createPool } from './db/pool.js';
+import { loadTraqTemplate } from './documents/traq-pdf.js';
+import { scheduleRetention } from './domain/retention.js';
 import { createApp } from './http/app.js';
 import { createLogger } from './logger.js';
 import { startProcessing } from './processing/runtime.js';
+import { createProviders, letterPolisher } from './providers/index.js';
 import { VERSION } from './version.js';
 
 function rel(p: string) {
@@ -42,7 +45,10 @@ async function main() {
   const pool = createPool(databaseUrl, config.dbPoolSize, logger);
   const store = new ArtifactStore(config.storageRoot);
   const processing = await startProcessing({ config, connectionString: databaseUrl, pool, store, logger, withWorker: config.inProcessWorker });
-  const app = createApp({ config, pool, store, logger, adminKey, version: VERSION, events: processing.events });
+  const traqTemplate = await loadTraqTemplate({ templatePdf: config.traqTemplatePdf, fieldMap: config.traqFieldMap });
+  const polish = letterPolisher(createProviders(config.openai));
+  const app = createApp({ config, pool, store, logger, adminKey, version: VERSION, events: processing.events, traqTemplate, polish });
+  scheduleRetention({ pool, store, logger }, config.retentionIntervalHours);
   const server = app.listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
@@ -65,6 +71,8 @@ async function main() {
     `round processing: ${config.inProcessWorker ? `worker in this process (${config.worker.concurrency} rounds at a time)` : 'no worker here (TRAQ_WORKER=off; run npm run worker)'}, ` +
       `AI provider ${config.openai.configured ? config.openai.baseUrl : 'none (set OPENAI_API_KEY or OPENAI_BASE_URL)'}`,
   );
+  say(`TRAQ form: ${traqTemplate ? `template ${rel(config.traqTemplatePdf!)} with map ${rel(config.traqFieldMap!)}` : 'built-in summary form (no template configured)'}`);
+  if (config.retentionIntervalHours > 0) say(`retention: pruning archived jobs every ${config.retentionIntervalHours} h`);
   if (admin) say(`admin API key: ${admin.created ? 'generated and ' : ''}stored in ${rel(admin.file)} (send it as x-api-key)`);
   else say('admin API key: from TRAQ_API_KEY');
 

@@ -4,7 +4,7 @@ import t from 'tap';
 import { canonicalJson } from '../src/domain/canonical-json.js';
 import { startTestApp } from './helpers/app.js';
 import { approvedDevice, job } from './helpers/factories.js';
-import { completedJob, finalize } from './helpers/finals.js';
+import { completedJob, finalize } from './helpers/sql-finals.js';
 
 t.test('artifact fetch: each kind of a final, then the correction preferred', async (t) => {
   const app = await startTestApp(t);

@@ -10,7 +10,7 @@ import path from 'node:path';
 import t from 'tap';
 import { canonicalJson } from '../src/domain/canonical-json.js';
 import { startTestApp, TEST_ADMIN_KEY, type TestApp } from './helpers/app.js';
-import { completedJob, finalize } from './helpers/finals.js';
+import { completedJob, finalize } from './helpers/sql-finals.js';
 
 const REPO = process.cwd();
 const MAIN = path.join(REPO, 'src/cli/main.ts');

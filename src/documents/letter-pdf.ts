@@ -24,7 +24,10 @@ export async function imageBytes(data: LetterImage['data']): Promise<Uint8Array>
   return Buffer.concat(chunks);
 }
 
-async function embedImage(doc: PDFDocument, bytes: Uint8Array): Promise<PDFImage | null> {
+async function embedImage(doc: PDFDocument, given: Uint8Array): Promise<PDFImage | null> {
+  // pdf-lib reads the whole underlying ArrayBuffer and ignores byteOffset, so a Buffer that is a view into
+  // Node's shared pool (any small Buffer.concat / file read) must be copied into its own buffer first.
+  const bytes = given.byteOffset === 0 && given.byteLength === given.buffer.byteLength ? given : new Uint8Array(given);
   try {
     if (bytes[0] === 0xff && bytes[1] === 0xd8) return await doc.embedJpg(bytes);
     if (bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47) return await doc.embedPng(bytes);

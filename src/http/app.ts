@@ -2,6 +2,7 @@ import Koa from 'koa';
 import { koaBody } from 'koa-body';
 import type { ArtifactStore } from '../artifacts/store.js';
 import type { Config } from '../config.js';
+import type { TraqTemplate } from '../documents/traq-pdf.js';
 import type { Pool } from '../db/pool.js';
 import type { Logger } from '../logger.js';
 import type { RoundEvents } from '../processing/round-events.js';
@@ -12,6 +13,7 @@ import { openApiDocument } from './openapi.js';
 import { adminArtifactRoutes } from './routes/admin-artifacts.js';
 import { deviceRoutes } from './routes/devices.js';
 import { exportRoutes } from './routes/export.js';
+import { finalRoutes } from './routes/finals.js';
 import { healthRoutes } from './routes/health.js';
 import { jobAreaRoutes } from './routes/job-area.js';
 import { mediaRoutes } from './routes/media.js';
@@ -29,6 +31,10 @@ export interface AppDeps {
   version: string;
   /** Round notifications (submits wait on them). */
   events: RoundEvents;
+  /** The TRAQ form template and box map (TRAQ_TRAQ_TEMPLATE_PDF / TRAQ_TRAQ_FIELD_MAP), loaded once; absent → the built-in summary form. */
+  traqTemplate?: TraqTemplate | null;
+  /** Polishes a final's letter narrative (the LLM provider); absent → the narrative as sent. */
+  polish?: (text: string) => Promise<string>;
 }
 
 /** JSON bodies only; raw media uploads are streamed by their own routes, never buffered. */
@@ -47,6 +53,7 @@ export function createApp(deps: AppDeps): Koa {
   processingRoutes(api, deps);
   exportRoutes(api, deps);
   adminArtifactRoutes(api, deps);
+  finalRoutes(api, deps);
   api.router.get('/openapi.json', (ctx) => {
     ctx.body = openApiDocument(api, deps.version);
   });

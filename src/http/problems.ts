@@ -138,4 +138,17 @@ export const problems = {
   noArchivedFinal: (jobId: string) => new Problem(404, 'final_not_found', `No archived final payload found for job ${jobId}`),
   noArchivedTranscript: (jobId: string) => new Problem(404, 'transcript_not_found', `No archived transcript found for job ${jobId}`),
   noArtifact: (kind: string, jobId: string) => new Problem(404, 'artifact_not_found', `No ${kind} artifact found for job ${jobId}`),
+  // finals, corrections, reports and retention (api.md §2.9, §5, §8.2 items 15-16, §8.3 item 22; decisions 6, 11)
+  reviewRequired: (roundId: string) =>
+    new Problem(409, 'review_required', `Round ${roundId} has no review yet; submit it and wait for the review before finalizing`),
+  finalExists: () =>
+    new Problem(
+      409,
+      'final_exists',
+      'Final snapshot already exists for this job. Reopen the job with the admin unlock workflow and resubmit as a correction.',
+    ),
+  finalRenderFailed: () => new Problem(500, 'final_render_failed', 'Final output generation failed'),
+  reportLetterNotFound: () => new Problem(404, 'report_letter_not_found', 'Report letter not found'),
+  traqPdfNotFound: () => new Problem(404, 'traq_pdf_not_found', 'TRAQ PDF not found'),
+  invalidFinalPayload: (why: string) => new Problem(400, 'invalid_final_payload', `Invalid final payload: ${why}`),
 };

@@ -12,3 +12,12 @@ export function createProviders(config: OpenAIConfig): Providers {
 
 export * from './types.js';
 export { NOT_CONFIGURED } from './none.js';
+
+/** The final letter's polish as a plain function: the provider's text, or the narrative unchanged when it fails or no provider is configured. */
+export function letterPolisher(providers: Providers): (text: string) => Promise<string> {
+  return async (text) => {
+    if (!text.trim()) return text;
+    const r = await providers.writer.polish(text);
+    return r.ok ? r.value : text;
+  };
+}

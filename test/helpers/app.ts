@@ -7,8 +7,10 @@ import { pino } from 'pino';
 import { ArtifactStore } from '../../src/artifacts/store.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import type { Pool } from '../../src/db/pool.js';
-import { createApp } from '../../src/http/app.js';
+import { loadTraqTemplate } from '../../src/documents/traq-pdf.js';
+import { createApp, type AppDeps } from '../../src/http/app.js';
 import { startProcessing } from '../../src/processing/runtime.js';
+import { createProviders, letterPolisher } from '../../src/providers/index.js';
 import { freshDatabase } from './db.js';
 
 interface Tap {
@@ -39,7 +41,7 @@ export interface TestApp {
 }
 
 /** The real app on a free port, on a fresh database and a temp artifact store. */
-export async function startTestApp(t: Tap, env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(t: Tap, env: Record<string, string> = {}, extra: Pick<AppDeps, 'polish'> = {}): Promise<TestApp> {
   const { pool, url: databaseUrl } = await freshDatabase(t);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'traq-test-'));
   const config = loadConfig({ TRAQ_ENV: 'test', TRAQ_DATA_DIR: dir, TRAQ_API_KEY: TEST_ADMIN_KEY, LOG_LEVEL: 'info', ...env });
@@ -54,7 +56,8 @@ export async function startTestApp(t: Tap, env: Record<string, string> = {}): Pr
   const store = new ArtifactStore(config.storageRoot);
   const processing = await startProcessing({ config, connectionString: databaseUrl, pool, store, logger, withWorker: config.inProcessWorker });
   t.teardown(() => processing.stop());
-  const app = createApp({ config, pool, store, logger, adminKey: TEST_ADMIN_KEY, version: 'test', events: processing.events });
+  const traqTemplate = await loadTraqTemplate({ templatePdf: config.traqTemplatePdf, fieldMap: config.traqFieldMap });
+  const app = createApp({ config, pool, store, logger, adminKey: TEST_ADMIN_KEY, version: 'test', events: processing.events, traqTemplate, polish: letterPolisher(createProviders(config.openai)), ...extra });
   const server = app.listen(0, '127.0.0.1');
   await new Promise((r) => server.once('listening', r));
   t.teardown(async () => {

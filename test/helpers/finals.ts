@@ -1,80 +1,110 @@
 /**
- * A finalized job made with SQL and store files (no final endpoint yet): the
- * final (or correction) snapshot, its GeoJSON row, its PDFs indexed in
- * artifacts, its report images in the store, status ARCHIVED.
+ * The road to a final over HTTP: a device creates a job (customer, billing, tree), opens a round,
+ * uploads photos; the review is written by SQL (the processing core is not under test here); then
+ * the final body built from a sample job's final.json.
  */
-import { createHash } from 'node:crypto';
+import sharp from 'sharp';
 import type { TestApp } from './app.js';
-import { job, type TestJob } from './factories.js';
+import { approvedDevice, type TestDevice } from './factories.js';
 
-export interface FinalOptions {
-  kind?: 'final' | 'correction';
-  /** Default true: index and store a TRAQ PDF and a report letter PDF. */
-  pdfs?: boolean;
-  /** Report images (captions); each stored as jobs/<id>/report_<n>.report.jpg. */
-  images?: string[];
-  transcript?: string;
+export interface ReadyJob {
+  dev: TestDevice;
+  jobId: string;
+  jobPk: string;
+  jobNumber: string;
+  roundId: string;
 }
 
-export function finalPayload(j: TestJob, kind: 'final' | 'correction', o: FinalOptions = {}) {
-  return {
-    job_id: j.jobId,
-    round_id: 'round_1',
-    server_revision_id: 'rev_1',
-    client_revision_id: `client-rev-${kind}`,
-    archived_at: '2026-03-25T09:10:08.608364Z',
-    transcript: o.transcript ?? `${kind} transcript`,
-    form: { schema_name: 'traq', schema_version: '1', data: { client_tree_details: { client: 'Acme', tree_number: '1' }, '10': 'ten', '2': 'two' } },
-    narrative: { text: 'Looks fine.' },
-    user_name: 'Jane',
-    profile: { name: 'Jane' },
-    report_images: (o.images ?? []).map((caption, i) => ({
-      caption,
-      stored_path: `jobs/${j.jobId}/${kind}/report_${i + 1}.report.jpg`,
-      uploaded_at: '2026-03-24T20:16:10.690104Z',
-    })),
-  };
+export async function photo(color: string): Promise<Buffer> {
+  return sharp({ create: { width: 64, height: 48, channels: 3, background: color } }).jpeg().toBuffer();
 }
 
-/** Adds a final or correction to the job (archiving it). */
-export async function finalize(app: TestApp, j: TestJob, o: FinalOptions = {}) {
-  const kind = o.kind ?? 'final';
-  const payload = finalPayload(j, kind, o);
-  for (const [i, img] of payload.report_images.entries()) await app.store.writeBuffer(img.stored_path, `JPEG ${kind} ${i + 1}`);
-  const { rows } = await app.pool.query<{ id: string }>(
-    `INSERT INTO job_finals (job_id, kind, round_id, client_revision_id, actor_identity, payload)
-     VALUES ($1, $2, 'round_1', $3, 'admin', $4)
-     ON CONFLICT (job_id, kind) DO UPDATE SET payload = EXCLUDED.payload RETURNING id`,
-    [j.jobPk, kind, payload.client_revision_id, JSON.stringify(payload)],
-  );
-  const finalId = rows[0]!.id;
-  await app.pool.query(
-    `INSERT INTO job_geojson_exports (job_id, job_final_id, kind, payload) VALUES ($1, $2, $3, $4)
-     ON CONFLICT (job_id, kind) DO UPDATE SET payload = EXCLUDED.payload`,
-    [j.jobPk, finalId, kind, JSON.stringify({ type: 'FeatureCollection', features: [], properties: { kind } })],
-  );
-  if (o.pdfs ?? true) {
-    const suffix = kind === 'correction' ? '_correction' : '';
-    for (const [artifactKind, name] of [
-      ['final_pdf', `final_traq_page1${suffix}.pdf`],
-      ['report_pdf', `final_report_letter${suffix}.pdf`],
-    ] as const) {
-      const key = `jobs/${j.jobId}/${name}`;
-      const bytes = Buffer.from(`%PDF ${name}`);
-      await app.store.writeBuffer(key, bytes);
-      await app.pool.query(
-        `INSERT INTO artifacts (job_id, job_final_id, kind, path, content_type, byte_size, sha256)
-         VALUES ($1, $2, $3, $4, 'application/pdf', $5, $6)`,
-        [j.jobPk, finalId, artifactKind, key, bytes.length, createHash('sha256').update(bytes).digest('hex')],
-      );
-    }
+/** Raw bytes of a response (the shared request helper decodes bodies as text). */
+export async function fetchBytes(app: TestApp, method: string, path: string, options: { key?: string; body?: unknown } = {}) {
+  const headers: Record<string, string> = {};
+  if (options.key) headers['x-api-key'] = options.key;
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  const res = await fetch(app.url + path, { method, headers, body: options.body === undefined ? undefined : JSON.stringify(options.body) });
+  return { status: res.status, headers: res.headers, bytes: Buffer.from(await res.arrayBuffer()) };
+}
+
+export async function must<T extends { status: number; text?: string }>(what: string, p: Promise<T>): Promise<T> {
+  const r = await p;
+  if (r.status !== 200) throw new Error(`${what}: ${r.status} ${r.text ?? ''}`);
+  return r;
+}
+
+/** Opens the next round of the job, uploads `photos` into it, then gives it a review (REVIEW_RETURNED). */
+export async function reviewedRound(app: TestApp, ready: Pick<ReadyJob, 'dev' | 'jobId' | 'jobPk'>, opts: { photos?: { id: string; caption: string }[]; recordings?: string[]; transcript?: string; key?: string } = {}) {
+  const key = opts.key ?? ready.dev.token;
+  const { body } = await must('round', app.request('POST', `/v1/jobs/${ready.jobId}/rounds`, { key }));
+  const roundId = body.round_id as string;
+  for (const [i, p] of (opts.photos ?? []).entries()) {
+    await must(
+      'photo',
+      app.request('PUT', `/v1/jobs/${ready.jobId}/sections/job_photos/images/${p.id}`, {
+        key,
+        raw: new Uint8Array(await photo(['#336699', '#996633', '#339966', '#663399', '#999933'][i % 5]!)),
+        headers: { 'content-type': 'image/jpeg' },
+      }),
+    );
+    await must('caption', app.request('PATCH', `/v1/jobs/${ready.jobId}/sections/job_photos/images/${p.id}`, { key, body: { caption: p.caption } }));
   }
-  await app.pool.query(`UPDATE jobs SET status = 'ARCHIVED', archived_at = now() WHERE id = $1`, [j.jobPk]);
-  return { finalId, payload };
+  for (const rec of opts.recordings ?? []) {
+    await must(
+      'recording',
+      app.request('PUT', `/v1/jobs/${ready.jobId}/sections/site_factors/recordings/${rec}`, {
+        key,
+        raw: new Uint8Array(Buffer.alloc(4096, rec)),
+        headers: { 'content-type': 'audio/wav' },
+      }),
+    );
+    await app.pool.query(`UPDATE round_recordings SET transcript_text = $2 WHERE recording_id = $1`, [rec, `transcript of ${rec}`]);
+  }
+  const review = { round_id: roundId, server_revision_id: `rev_${roundId}`, transcript: opts.transcript ?? `[site_factors]\nTranscript of ${roundId}` };
+  await app.pool.query(`UPDATE job_rounds SET status = 'REVIEW_RETURNED', server_revision_id = $3, review_payload = $4 WHERE job_id = $1 AND round_id = $2`, [
+    ready.jobPk,
+    roundId,
+    review.server_revision_id,
+    JSON.stringify(review),
+  ]);
+  await app.pool.query(`UPDATE jobs SET status = 'REVIEW_RETURNED', latest_round_status = 'REVIEW_RETURNED' WHERE id = $1`, [ready.jobPk]);
+  return roundId;
 }
 
-export async function completedJob(app: TestApp, o: FinalOptions = {}) {
-  const j = await job(app.pool);
-  const { payload } = await finalize(app, j, o);
-  return { ...j, payload };
+/** A device-created job (assigned to the device) with round_1 reviewed. */
+export async function readyJob(app: TestApp, opts: { photos?: { id: string; caption: string }[]; recordings?: string[]; transcript?: string; dev?: TestDevice } = {}): Promise<ReadyJob> {
+  const dev = opts.dev ?? (await approvedDevice(app.pool));
+  const created = await must(
+    'job',
+    app.request('POST', '/v1/jobs', {
+      key: dev.token,
+      body: {
+        job_name: 'Briarwood HOA',
+        job_address: '100 Oak Lane, Sacramento CA',
+        job_phone: '916 555 0100',
+        contact_preference: 'text',
+        billing_name: 'Briarwood HOA Board',
+        billing_address: 'PO Box 7, Sacramento CA',
+        billing_contact_name: 'Pat Lee',
+      },
+    }),
+  );
+  const jobId = created.body.job_id as string;
+  const { rows } = await app.pool.query<{ id: string; job_number: string }>('SELECT id, job_number FROM jobs WHERE job_id = $1', [jobId]);
+  const base = { dev, jobId, jobPk: rows[0]!.id };
+  const roundId = await reviewedRound(app, base, opts);
+  return { ...base, jobNumber: rows[0]!.job_number, roundId };
+}
+
+/** FinalSubmitRequest from a sample's final.json. */
+export function finalBody(sample: any, roundId: string, clientRevisionId: string) {
+  return {
+    round_id: roundId,
+    server_revision_id: `rev_${roundId}`,
+    client_revision_id: clientRevisionId,
+    form: sample.form,
+    narrative: sample.narrative,
+    profile: sample.profile,
+  };
 }
