@@ -187,12 +187,11 @@ export async function uploadRecording(
         },
         tx,
       );
+      // Moved into place while the job row is locked: two racing uploads of one id rename in the order they commit.
+      await staged.commit(key);
       return { changed: true, previousKey: existing?.artifact_path ?? null };
     });
-    if (outcome.changed) {
-      await staged.commit(key);
-      if (outcome.previousKey && outcome.previousKey !== key) await deps.store.delete(outcome.previousKey);
-    }
+    if (outcome.changed && outcome.previousKey && outcome.previousKey !== key) await deps.store.delete(outcome.previousKey);
     return { ok: true as const, job_id: target.jobId, section_id: sectionId, recording_id: recordingId, bytes: staged.size };
   } finally {
     await staged.discard();
@@ -275,13 +274,12 @@ export async function uploadImage(
         },
         tx,
       );
+      // Moved into place while the job row is locked: two racing uploads of one id rename in the order they commit.
+      await staged.commit(key);
+      await report!.commit(reportKey);
       return { changed: true, previousKey: existing?.artifact_path ?? null };
     });
-    if (outcome.changed) {
-      await staged.commit(key);
-      await report.commit(reportKey);
-      if (outcome.previousKey && outcome.previousKey !== key) await deps.store.delete(outcome.previousKey);
-    }
+    if (outcome.changed && outcome.previousKey && outcome.previousKey !== key) await deps.store.delete(outcome.previousKey);
     return { ok: true as const, job_id: target.jobId, section_id: sectionId, image_id: imageId, bytes: staged.size };
   } finally {
     await staged.discard();
