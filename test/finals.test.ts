@@ -12,7 +12,6 @@ import { buildFinalGeoJson } from '../src/documents/geojson.js';
 import { prepareFinalForm } from '../src/documents/final-payload.js';
 import { finalizeJob } from '../src/domain/finals.js';
 import { loadTraqTemplate } from '../src/documents/traq-pdf.js';
-import { ADMIN_KEY_PRINCIPAL } from '../src/http/auth.js';
 import { startTestApp, TEST_ADMIN_KEY, type TestApp } from './helpers/app.js';
 import { rejectsWith } from './helpers/assert.js';
 import { approvedDevice } from './helpers/factories.js';

@@ -15,9 +15,7 @@ import { buildFinalGeoJson } from '../documents/geojson.js';
 import type { FinalPayload } from '../documents/types.js';
 import type { Principal } from '../http/auth.js';
 import { problems } from '../http/problems.js';
-import { deleteAssignment } from '../queries/assignments.queries.js';
 import {
-  archiveJob,
   deleteOtherFinalArtifacts,
   findRoundForFinal,
   insertFinal,
@@ -29,6 +27,7 @@ import {
 } from '../queries/finals.queries.js';
 import { recordEvent } from './events.js';
 import { finalKey, OUTPUT_FILES, type FinalKind } from './final-files.js';
+import { archiveAndUnassign } from './finals.js';
 import { lockJob } from './jobs.js';
 
 export interface ImportedFinal {
@@ -86,16 +85,7 @@ export async function setFinalFromJson(pool: Pool, store: ArtifactStore, princip
       const userName = str(payload.user_name);
       const operatorId = userName ? (await upsertOperator.run({ name: userName }, tx))[0]!.id : null;
       const archivedAt = archivedAtOf(payload);
-      await archiveJob.run({ jobPk: job.id, archivedAt, treeId: job.tree_id, treeNumber: job.tree_number, operatorId }, tx);
-      const [removed] = await deleteAssignment.run({ jobPk: job.id }, tx);
-      if (removed) {
-        await recordEvent(tx, {
-          type: 'job_unassigned',
-          actor: principal,
-          jobPk: job.id,
-          payload: { device_id: removed.device_id, assigned_by: removed.assigned_by, reason: `admin set-${kind}` },
-        });
-      }
+      await archiveAndUnassign(tx, principal, job.id, { archivedAt, treeId: job.tree_id, treeNumber: job.tree_number, operatorId }, `admin set-${kind}`);
       await recordEvent(tx, {
         type: kind === 'final' ? 'final_generated' : 'correction_generated',
         actor: principal,

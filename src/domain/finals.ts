@@ -263,16 +263,7 @@ export async function finalizeJob(deps: FinalDeps, principal: Principal, jobId: 
           tx,
         );
       }
-      await archiveJob.run({ jobPk: job.id, archivedAt, treeId: tree.id, treeNumber: tree.tree_number, operatorId }, tx);
-      const [removed] = await deleteAssignment.run({ jobPk: job.id }, tx);
-      if (removed) {
-        await recordEvent(tx, {
-          type: 'job_unassigned',
-          actor: principal,
-          jobPk: job.id,
-          payload: { device_id: removed.device_id, assigned_by: removed.assigned_by, reason: kind === 'final' ? 'finalized' : 'corrected' },
-        });
-      }
+      await archiveAndUnassign(tx, principal, job.id, { archivedAt, treeId: tree.id, treeNumber: tree.tree_number, operatorId }, kind === 'final' ? 'finalized' : 'corrected');
       await recordEvent(tx, {
         type: kind === 'final' ? 'final_generated' : 'correction_generated',
         actor: principal,
@@ -296,5 +287,25 @@ export async function finalizeJob(deps: FinalDeps, principal: Principal, jobId: 
     return { kind, replayed: false, pdf: outputs.traqPdf };
   } finally {
     for (const output of FINAL_OUTPUTS) await staged[output].discard();
+  }
+}
+
+/** The job is archived (with its tree and operator) and unassigned; the unassignment is audited. */
+export async function archiveAndUnassign(
+  tx: PoolClient,
+  principal: Principal,
+  jobPk: string,
+  facts: { archivedAt: Date | string; treeId: string | null; treeNumber: number | null; operatorId: string | null },
+  reason: string,
+): Promise<void> {
+  await archiveJob.run({ jobPk, ...facts }, tx);
+  const [removed] = await deleteAssignment.run({ jobPk }, tx);
+  if (removed) {
+    await recordEvent(tx, {
+      type: 'job_unassigned',
+      actor: principal,
+      jobPk,
+      payload: { device_id: removed.device_id, assigned_by: removed.assigned_by, reason },
+    });
   }
 }

@@ -7,21 +7,12 @@ import type { Pool } from '../db/pool.js';
 import { withTransaction } from '../db/tx.js';
 import type { Principal } from '../http/auth.js';
 import { findProfile, upsertProfile, type Json } from '../queries/profiles.queries.js';
+import { PROFILE_KEYS, type Profile } from '../documents/types.js';
 import { recordEvent } from './events.js';
 
-export const PROFILE_KEYS = [
-  'name',
-  'phone',
-  'isa_number',
-  'correspondence_street',
-  'correspondence_city',
-  'correspondence_state',
-  'correspondence_zip',
-  'correspondence_email',
-] as const;
-
+export { PROFILE_KEYS };
+export type { Profile };
 export type ProfileKey = (typeof PROFILE_KEYS)[number];
-export type Profile = Record<ProfileKey, string | null>;
 
 /** Always all 8 keys; anything absent or not a string reads as null. */
 function normalize(stored: Json | Partial<Record<ProfileKey, string | null | undefined>> | undefined): Profile {

@@ -1,5 +1,5 @@
 /** Where the tree stands: site factors and targets (data-model §6.1). */
-import { bool, group, list, oneOf, pct, str, int } from '../fields.js';
+import { bool, group, list, pct, str, int } from '../fields.js';
 
 export const siteFactors = {
   fields: {
