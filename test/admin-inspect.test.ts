@@ -17,7 +17,7 @@ t.test('admin inspect: job, round and review through draft, processing, reviewed
 
   // draft: one round, nothing submitted
   t.equal((await app.request('POST', `/v1/jobs/${j.jobId}/rounds`, { key: dev.token })).status, 200);
-  await app.request('PUT', `/v1/jobs/${j.jobId}/rounds/round_1/manifest`, {
+  const put = await app.request('PUT', `/v1/jobs/${j.jobId}/rounds/round_1/manifest`, {
     key: dev.token,
     body: [{ artifact_id: 'rec_1', section_id: 'site_factors', client_file_name: 'a.m4a', kind: 'recording' }],
   });
@@ -37,7 +37,8 @@ t.test('admin inspect: job, round and review through draft, processing, reviewed
   });
   let ri = await inspect(`${j.jobId}/rounds/round_1/inspect`);
   t.match(ri, { job_id: j.jobId, job_number: j.jobNumber, round_id: 'round_1', round_dir: null, status: 'DRAFT', has_review: false, server_revision_id: null, transcription_failure_count: 0 });
-  t.equal(ri.has_manifest, ri.manifest_count > 0, 'has_manifest follows the count');
+  t.equal(put.status, 200, 'manifest stored');
+  t.match(ri, { manifest_count: 1, has_manifest: true, recording_count: 0, image_count: 0 });
 
   // processing
   await app.pool.query(`UPDATE job_rounds SET status = 'SUBMITTED_FOR_PROCESSING', submitted_at = now() WHERE job_id = $1`, [j.jobPk]);
