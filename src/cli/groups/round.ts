@@ -32,7 +32,8 @@ export interface RoundBackend {
   reprocess(jobId: string, roundId: string): Promise<Reply>;
 }
 
-const remoteOnly = (what: string) => () => Promise.reject(usageError(`round ${what} runs in remote mode only (the server's processing pipeline does it): add --host/--api-key`));
+const remoteOnlyError = (what: string) => usageError(`round ${what} runs in remote mode only (the server's processing pipeline does it): add --host/--api-key`);
+const remoteOnly = (what: string) => () => Promise.reject(remoteOnlyError(what));
 const isNotFound = (err: unknown) => (err as { status?: number }).status === 404;
 
 export const roundBackend = (rt: Runtime) =>
@@ -118,12 +119,14 @@ export const roundGroup: CommandGroup = {
     jobRound(group.command('submit').description('Submit the round for processing (remote mode only)'))
       .option('--file <file>', 'JSON object: the submit body (form patch, client revision)')
       .action(async (o: JobRound & { file?: string }) => {
+        if (rt.mode === 'local') throw remoteOnlyError('submit'); // before opening a database it will not use
         const body = o.file === undefined ? undefined : await readJsonArg('--file', o.file);
         record(await onJob(o.job, (b, id) => b.submit(id, o.roundId, body)));
       });
 
-    jobRound(group.command('reprocess').description("Run the round's recordings through processing again (remote mode only)")).action(async (o: JobRound) =>
-      record(await onJob(o.job, (b, id) => b.reprocess(id, o.roundId))),
-    );
+    jobRound(group.command('reprocess').description("Run the round's recordings through processing again (remote mode only)")).action(async (o: JobRound) => {
+      if (rt.mode === 'local') throw remoteOnlyError('reprocess');
+      record(await onJob(o.job, (b, id) => b.reprocess(id, o.roundId)));
+    });
   },
 };
