@@ -15,6 +15,18 @@ export function note(line: string): void {
 
 const cell = (v: unknown) => (v === null || v === undefined ? '-' : typeof v === 'object' ? JSON.stringify(v) : String(v));
 
+/** One record as aligned `key: value` lines (nested values as JSON). */
+export function printRecord(record: Record<string, unknown>): void {
+  const width = Math.max(0, ...Object.keys(record).map((k) => k.length));
+  for (const [k, v] of Object.entries(record)) printLine(`${`${k}:`.padEnd(width + 1)} ${cell(v)}`);
+}
+
+/** `--json`: the whole reply; otherwise the human rendering. */
+export function show(json: boolean, reply: unknown, human: () => void): void {
+  if (json) printJson(reply);
+  else human();
+}
+
 export function printTable(rows: Record<string, unknown>[], columns: string[], empty = '(none)'): void {
   if (rows.length === 0) return printLine(empty);
   const cells = rows.map((r) => columns.map((c) => cell(r[c])));

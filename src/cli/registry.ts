@@ -1,13 +1,18 @@
 /**
  * The command groups of traq-admin (data-model §9). A group is one file in
  * ./groups exporting a CommandGroup; adding one is adding it to this list.
- * Still to come, one file each, from the issues that build their domains:
- * customer (+ customer billing), project, job, round, review, final.
+ * Not here: `tree identify` and `net` (out of scope for issue #8).
  */
 import type { Command } from 'commander';
 import { artifactGroup } from './groups/artifact.js';
+import { customerGroup } from './groups/customer.js';
 import { deviceGroup } from './groups/device.js';
 import { exportGroup } from './groups/export.js';
+import { finalGroup } from './groups/final.js';
+import { jobGroup } from './groups/job.js';
+import { projectGroup } from './groups/project.js';
+import { reviewGroup } from './groups/review.js';
+import { roundGroup } from './groups/round.js';
 import { stageGroup } from './groups/stage.js';
 import type { Runtime } from './runtime.js';
 
@@ -18,4 +23,15 @@ export interface CommandGroup {
   register(group: Command, rt: Runtime): void;
 }
 
-export const groups: CommandGroup[] = [deviceGroup, exportGroup, artifactGroup, stageGroup];
+export const groups: CommandGroup[] = [
+  deviceGroup,
+  customerGroup,
+  projectGroup,
+  jobGroup,
+  roundGroup,
+  reviewGroup,
+  finalGroup,
+  artifactGroup,
+  exportGroup,
+  stageGroup,
+];

@@ -14,7 +14,7 @@ import { startEmbeddedDatabase } from '../db/embedded.js';
 import { migrate } from '../db/migrate.js';
 import { createPool, type Pool } from '../db/pool.js';
 import { ADMIN_KEY_FILE } from '../admin-key.js';
-import { ADMIN_KEY_PRINCIPAL } from '../http/auth.js';
+import { ADMIN_KEY_PRINCIPAL, type Principal } from '../http/auth.js';
 import type { Actor } from '../domain/events.js';
 import { usageError } from './errors.js';
 import { RemoteClient } from './http.js';
@@ -35,6 +35,8 @@ export interface LocalServices {
   config: Config;
   /** Local changes are recorded in job_events as the admin, like the admin key over HTTP. */
   actor: Actor;
+  /** The same admin, for domain functions that take a Principal (access checks, lifecycle). */
+  principal: Principal;
 }
 
 export interface BackendImpl<T> {
@@ -107,7 +109,7 @@ export class Runtime {
       await migrate(url);
     }
     const pool = createPool(url, 4);
-    return { pool, store: new ArtifactStore(config.storageRoot), config, actor: ADMIN_KEY_PRINCIPAL };
+    return { pool, store: new ArtifactStore(config.storageRoot), config, actor: ADMIN_KEY_PRINCIPAL, principal: ADMIN_KEY_PRINCIPAL };
   }
 
   async backend<T>(impl: BackendImpl<T>): Promise<T> {

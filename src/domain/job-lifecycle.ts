@@ -1,5 +1,5 @@
 /**
- * Admin job lifecycle (api.md §2.13): set status, unlock. Unlike the old
+ * Admin job lifecycle (api.md §2.13): assign, unassign, set status, unlock. Unlike the old
  * server, the round row is written together with the job row (api.md §8.2
  * item 10), and unlock checks the device before writing anything.
  */
@@ -7,18 +7,30 @@ import type { PoolClient } from '../db/pool.js';
 import type { Principal } from '../http/auth.js';
 import { problems } from '../http/problems.js';
 import { findRound, setJobState, setRoundStatus, type round_status } from '../queries/jobs.queries.js';
-import { assignJob, requireAssignableDevice } from './assignments.js';
+import { assignJob, requireAssignableDevice, unassignJob } from './assignments.js';
 import { recordEvent } from './events.js';
 import { isJobStatus, lockJob } from './jobs.js';
 import { clean } from './text.js';
 
-const ROUND_STATUSES: readonly round_status[] = ['DRAFT', 'SUBMITTED_FOR_PROCESSING', 'REVIEW_RETURNED', 'FAILED'];
+export const ROUND_STATUSES: readonly round_status[] = ['DRAFT', 'SUBMITTED_FOR_PROCESSING', 'REVIEW_RETURNED', 'FAILED'];
 const ADMIN_FAILURE_REASON = 'Set to FAILED by an admin';
 
 async function requireRound(tx: PoolClient, jobPk: string, roundId: string) {
   const [round] = await findRound.run({ jobPk, roundId }, tx);
   if (!round) throw problems.roundNotFound();
   return round;
+}
+
+/** POST /v1/admin/jobs/{job_id}/assign (job by id or number). */
+export async function assignByAdmin(tx: PoolClient, actor: Principal, jobRef: string, deviceId: string) {
+  const job = await lockJob(tx, jobRef);
+  const device = await requireAssignableDevice(tx, deviceId);
+  return { ok: true as const, assignment: await assignJob(tx, actor, job, device, 'admin') };
+}
+
+/** POST /v1/admin/jobs/{job_id}/unassign. */
+export async function unassignByAdmin(tx: PoolClient, actor: Principal, jobRef: string) {
+  return { ok: true as const, removed: await unassignJob(tx, actor, await lockJob(tx, jobRef)) };
 }
 
 export interface SetStatusInput {

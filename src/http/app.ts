@@ -17,6 +17,7 @@ import { finalRoutes } from './routes/finals.js';
 import { healthRoutes } from './routes/health.js';
 import { jobAreaRoutes } from './routes/job-area.js';
 import { mediaRoutes } from './routes/media.js';
+import { adminInspectRoutes } from './routes/admin-inspect.js';
 import { processingRoutes } from './routes/processing.js';
 import { profileRoutes } from './routes/profile.js';
 import { roundRoutes } from './routes/rounds.js';
@@ -53,6 +54,7 @@ export function createApp(deps: AppDeps): Koa {
   processingRoutes(api, deps);
   exportRoutes(api, deps);
   adminArtifactRoutes(api, deps);
+  adminInspectRoutes(api, deps);
   finalRoutes(api, deps);
   api.router.get('/openapi.json', (ctx) => {
     ctx.body = openApiDocument(api, deps.version);

@@ -138,6 +138,9 @@ export const problems = {
   noArchivedFinal: (jobId: string) => new Problem(404, 'final_not_found', `No archived final payload found for job ${jobId}`),
   noArchivedTranscript: (jobId: string) => new Problem(404, 'transcript_not_found', `No archived transcript found for job ${jobId}`),
   noArtifact: (kind: string, jobId: string) => new Problem(404, 'artifact_not_found', `No ${kind} artifact found for job ${jobId}`),
+  // admin inspect (api.md §2.13), without the Python quotes
+  roundNotFoundId: (roundId: string) => new Problem(404, 'round_not_found', `Round not found: ${roundId}`),
+  reviewNotFoundFor: (roundId: string) => new Problem(404, 'review_not_found', `Review not found for round: ${roundId}`),
   // finals, corrections, reports and retention (api.md §2.9, §5, §8.2 items 15-16, §8.3 item 22; decisions 6, 11)
   reviewRequired: (roundId: string) =>
     new Problem(409, 'review_required', `Round ${roundId} has no review yet; submit it and wait for the review before finalizing`),

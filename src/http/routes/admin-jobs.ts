@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { assignJob, listAllAssignments, requireAssignableDevice, unassignJob } from '../../domain/assignments.js';
-import { setJobStatus, unlockJob } from '../../domain/job-lifecycle.js';
+import { listAllAssignments } from '../../domain/assignments.js';
+import { assignByAdmin, setJobStatus, unassignByAdmin, unlockJob } from '../../domain/job-lifecycle.js';
 import { adminJobView, loadJobView } from '../../domain/job-views.js';
-import { createAdminJob, lockJob, resolveJobRef, updateAdminJob } from '../../domain/jobs.js';
+import { createAdminJob, resolveJobRef, updateAdminJob } from '../../domain/jobs.js';
 import { withTransaction } from '../../db/tx.js';
 import type { Api } from '../api.js';
 import type { AppDeps } from '../app.js';
@@ -97,11 +97,7 @@ export function adminJobRoutes(api: Api, deps: AppDeps) {
     body: z.object({ device_id: z.string() }),
     response: z.object({ ok: z.literal(true), assignment: Assignment }),
     handler: async (_ctx, { params, body, principal }) =>
-      withTransaction(pool, async (tx) => {
-        const job = await lockJob(tx, params.job_id);
-        const device = await requireAssignableDevice(tx, body.device_id);
-        return { ok: true as const, assignment: await assignJob(tx, principal, job, device, 'admin') };
-      }),
+      withTransaction(pool, (tx) => assignByAdmin(tx, principal, params.job_id, body.device_id)),
   });
 
   api.route({
@@ -113,7 +109,7 @@ export function adminJobRoutes(api: Api, deps: AppDeps) {
     params: JobIdParams,
     response: z.object({ ok: z.literal(true), removed: Assignment }),
     handler: async (_ctx, { params, principal }) =>
-      withTransaction(pool, async (tx) => ({ ok: true as const, removed: await unassignJob(tx, principal, await lockJob(tx, params.job_id)) })),
+      withTransaction(pool, (tx) => unassignByAdmin(tx, principal, params.job_id)),
   });
 
   api.route({
