@@ -43,14 +43,11 @@ function cli(app: TestApp, mode: Mode, args: string[]): Promise<Run> {
 }
 
 /**
- * An admin import stores final.json and the GeoJSON but renders no PDFs (final-admin.ts), and a
- * staging bundle needs the TRAQ PDF: these stand in for the renderer's outputs.
+ * An admin import renders final.json, the GeoJSON and the TRAQ form PDF, but no report letter
+ * (final-admin.ts): this stands in for a letter so `artifact fetch --kind report-pdf` has one.
  */
 async function renderedPdfs(app: TestApp, jobId: string) {
-  for (const [kind, name] of [
-    ['final_pdf', 'final_traq_page1.pdf'],
-    ['report_pdf', 'final_report_letter.pdf'],
-  ] as const) {
+  for (const [kind, name] of [['report_pdf', 'final_report_letter.pdf']] as const) {
     const key = `jobs/${jobId}/${name}`;
     const bytes = Buffer.from(`%PDF ${name}`);
     await app.store.writeBuffer(key, bytes);
@@ -108,7 +105,8 @@ t.test('traq-admin operator groups in both modes', async (t) => {
     await renderedPdfs(app, jobId);
     const staged = await cli(app, mode, ['--json', 'stage', 'sync', '--root', path.join(dir, 'staging')]);
     t.same(staged.json?.staged, [jobNumber], `${mode}: stage sync stages the new job only: ${staged.stderr}`);
-    t.ok(fs.existsSync(path.join(dir, 'staging', 'jobs', jobNumber, 'traq_page1.pdf')), `${mode}: bundle written`);
+    const traq = fs.readFileSync(path.join(dir, 'staging', 'jobs', jobNumber, 'traq_page1.pdf'));
+    t.equal(traq.subarray(0, 5).toString(), '%PDF-', `${mode}: the bundle carries the TRAQ form the import rendered`);
   }
 
   // the other commands, once each, alternating modes; independent ones in parallel

@@ -277,7 +277,13 @@ t.test('admin set-final / set-correction from JSON and the final inspect', async
 
   const set = await app.admin('POST', '/v1/admin/jobs/J7001/final/set-final', { payload: sample });
   t.equal(set.status, 200, set.text);
-  t.same(set.body, { ok: true, job_id: 'job_import_1', kind: 'final', status: 'ARCHIVED', artifacts: ['jobs/job_import_1/final.json', 'jobs/job_import_1/final.geojson'] });
+  t.same(set.body, {
+    ok: true,
+    job_id: 'job_import_1',
+    kind: 'final',
+    status: 'ARCHIVED',
+    artifacts: ['jobs/job_import_1/final.json', 'jobs/job_import_1/final.geojson', 'jobs/job_import_1/final_traq_page1.pdf'],
+  });
   const { rows } = await app.pool.query(`SELECT j.id, j.status, j.archived_at, f.payload, g.payload AS geojson,
         (SELECT count(*)::int FROM job_assignments a WHERE a.job_id = j.id) AS assigned
       FROM jobs j JOIN job_finals f ON f.job_id = j.id AND f.kind = 'final' JOIN job_geojson_exports g ON g.job_final_id = f.id WHERE j.job_id = 'job_import_1'`);
@@ -285,7 +291,9 @@ t.test('admin set-final / set-correction from JSON and the final inspect', async
   t.same(rows[0].geojson, buildFinalGeoJson(sample, 'J7001'), 'GeoJSON built from the payload');
   t.match(rows[0], { status: 'ARCHIVED', assigned: 0 });
   t.equal(rows[0].archived_at.toISOString(), new Date(sample.archived_at).toISOString(), "archived_at from the payload");
-  await checkArtifacts(t, app, rows[0].id, ['jobs/job_import_1/final.json', 'jobs/job_import_1/final.geojson']);
+  await checkArtifacts(t, app, rows[0].id, ['jobs/job_import_1/final.json', 'jobs/job_import_1/final.geojson', 'jobs/job_import_1/final_traq_page1.pdf']);
+  const drawn = await pdfText(await app.store.readBuffer('jobs/job_import_1/final_traq_page1.pdf'));
+  t.equal(drawn.pages.length, 2, 'the import drew the TRAQ form from the payload (two pages)');
 
   const again = await app.admin('POST', '/v1/admin/jobs/J7001/final/set-final', { payload: sample });
   t.equal(again.status, 409);
@@ -302,7 +310,7 @@ t.test('admin set-final / set-correction from JSON and the final inspect', async
       json_path: 'jobs/job_import_1/final.json',
       json_file_exists: true,
       geojson_exists: true,
-      traq_pdf_exists: false,
+      traq_pdf_exists: true,
       report_pdf_exists: false,
       round_id: sample.round_id,
       user_name: sample.user_name,

@@ -1,9 +1,11 @@
 /**
  * Admin set-final / set-correction from JSON (api.md §2.13, the `final
  * set-final` / `set-correction` CLI equivalents, for imports): the snapshot
- * row, its GeoJSON (built from the payload unless given), final.json and the
- * GeoJSON written to the store and indexed in `artifacts`, the job archived
- * and unassigned, one audit row. Same order as the device final: files staged,
+ * row, its GeoJSON (built from the payload unless given), final.json, the
+ * GeoJSON and the TRAQ form PDF drawn from the payload's form, written to the
+ * store and indexed in `artifacts`, the job archived and unassigned, one
+ * audit row. (No report letter: an imported payload carries no billing
+ * facts or photos of ours to write one from.) Same order as the device final: files staged,
  * one transaction, then the files moved into place.
  */
 import { Readable } from 'node:stream';
@@ -12,6 +14,7 @@ import type { Pool } from '../db/pool.js';
 import { withTransaction } from '../db/tx.js';
 import { finalJsonBuffer } from '../documents/final-payload.js';
 import { buildFinalGeoJson } from '../documents/geojson.js';
+import { renderTraqPdf, type TraqTemplate } from '../documents/traq-pdf.js';
 import type { FinalPayload } from '../documents/types.js';
 import type { Principal } from '../http/auth.js';
 import { problems } from '../http/problems.js';
@@ -46,9 +49,17 @@ function archivedAtOf(payload: Record<string, unknown>): Date {
 const jsonBytes = (value: unknown) => Buffer.from(`${JSON.stringify(value, null, 2)}\n`, 'utf8');
 
 /** POST /v1/admin/jobs/{job_ref}/final/set-final and /set-correction. */
-export async function setFinalFromJson(pool: Pool, store: ArtifactStore, principal: Principal, ref: string, kind: FinalKind, input: ImportedFinal) {
+export async function setFinalFromJson(
+  pool: Pool,
+  store: ArtifactStore,
+  principal: Principal,
+  ref: string,
+  kind: FinalKind,
+  input: ImportedFinal,
+  template: TraqTemplate | null = null,
+) {
   const payload = input.payload;
-  const staged: Partial<Record<'finalJson' | 'geojson', StagedArtifact>> = {};
+  const staged: Partial<Record<'finalJson' | 'geojson' | 'traqPdf', StagedArtifact>> = {};
   try {
     staged.finalJson = await store.stage(Readable.from([finalJsonBuffer(payload as unknown as FinalPayload)]));
     const result = await withTransaction(pool, async (tx) => {
@@ -57,6 +68,7 @@ export async function setFinalFromJson(pool: Pool, store: ArtifactStore, princip
       if (kind === 'final' && finals.some((f) => f.kind === 'final')) throw problems.finalExists();
       const geojson = input.geojson ?? buildFinalGeoJson(payload as unknown as FinalPayload, job.job_number);
       staged.geojson = await store.stage(Readable.from([jsonBytes(geojson)]));
+      staged.traqPdf = await store.stage(Readable.from([await renderTraqPdf(payload.form.data as FinalPayload['form']['data'], template, { jobNumber: job.job_number })]));
       const roundId = str(payload.round_id);
       const [round] = roundId ? await findRoundForFinal.run({ jobPk: job.id, roundId }, tx) : [];
       const row = {
@@ -72,7 +84,7 @@ export async function setFinalFromJson(pool: Pool, store: ArtifactStore, princip
       const [saved] = kind === 'final' ? await insertFinal.run(row, tx) : await upsertCorrection.run(row, tx);
       if (!saved) throw problems.finalExists();
       await upsertGeojsonExport.run({ jobPk: job.id, jobFinalId: saved.id, kind, payload: JSON.stringify(geojson) }, tx);
-      const written = (['finalJson', 'geojson'] as const).map((output) => ({ output, key: finalKey(job.job_id, kind, output), file: staged[output]! }));
+      const written = (['finalJson', 'geojson', 'traqPdf'] as const).map((output) => ({ output, key: finalKey(job.job_id, kind, output), file: staged[output]! }));
       for (const { output, key, file } of written) {
         const meta = OUTPUT_FILES[output];
         await upsertFinalArtifact.run(
@@ -108,5 +120,6 @@ export async function setFinalFromJson(pool: Pool, store: ArtifactStore, princip
   } finally {
     await staged.finalJson?.discard();
     await staged.geojson?.discard();
+    await staged.traqPdf?.discard();
   }
 }

@@ -4,6 +4,7 @@
  * in local mode only; here both modes work (remote through the admin endpoints).
  */
 import type { Command } from 'commander';
+import { loadTraqTemplate } from '../../documents/traq-pdf.js';
 import { setFinalFromJson, type ImportedFinal } from '../../domain/final-admin.js';
 import type { FinalKind } from '../../domain/final-files.js';
 import { inspectFinal } from '../../domain/final-reads.js';
@@ -24,9 +25,11 @@ export interface FinalBackend {
 
 const backend = (rt: Runtime) =>
   rt.backend<FinalBackend>({
-    local: ({ pool, store, principal }) => ({
+    local: ({ pool, store, principal, config }) => ({
       inspect: (ref) => inspectFinal(pool, store, ref),
-      set: (ref, kind, input) => setFinalFromJson(pool, store, principal, ref, kind, input),
+      // The same TRAQ form template the server is configured with (TRAQ_TRAQ_TEMPLATE_PDF / _FIELD_MAP).
+      set: async (ref, kind, input) =>
+        setFinalFromJson(pool, store, principal, ref, kind, input, await loadTraqTemplate({ templatePdf: config.traqTemplatePdf, fieldMap: config.traqFieldMap })),
     }),
     remote: (api) => ({
       inspect: (ref) => api.json<Reply>('GET', `/v1/admin/jobs/${seg(ref)}/final/inspect`),

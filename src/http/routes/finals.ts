@@ -154,7 +154,7 @@ export function finalRoutes(api: Api, deps: AppDeps) {
       params: JobRefParams,
       body: ImportBody,
       response: ImportReply,
-      handler: async (_ctx, { params, body, principal }) => setFinalFromJson(pool, store, principal, params.job_ref, kind, body),
+      handler: async (_ctx, { params, body, principal }) => setFinalFromJson(pool, store, principal, params.job_ref, kind, body, deps.traqTemplate ?? null),
     });
   }
 
