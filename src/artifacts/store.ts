@@ -117,6 +117,7 @@ export class ArtifactStore {
     const tmp = path.join(tmpDir, `${randomUUID()}.part`);
     let size = 0;
     let sha256 = '';
+    const file = fs.createWriteStream(tmp, { flags: 'wx', mode: 0o640 });
     try {
       await pipeline(
         source,
@@ -124,10 +125,12 @@ export class ArtifactStore {
           size = s;
           sha256 = h;
         }),
-        fs.createWriteStream(tmp, { flags: 'wx', mode: 0o640 }),
+        file,
       );
       await fsyncPath(tmp);
     } catch (err) {
+      // A stream that fails early may still be opening the temp file: wait until it is closed, then remove it.
+      if (!file.closed) await new Promise<void>((resolve) => file.once('close', () => resolve()));
       await fsp.rm(tmp, { force: true });
       throw err;
     }
