@@ -3,44 +3,15 @@
  * final) as child processes, in local and remote mode, against one server and
  * database: the business flow first, then each group's other commands once.
  */
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import t from 'tap';
-import { startTestApp, TEST_ADMIN_KEY, type TestApp } from './helpers/app.js';
+import { startTestApp, type TestApp } from './helpers/app.js';
 import { approvedDevice } from './helpers/factories.js';
+import { cli, type Mode, type Run } from './helpers/cli.js';
 import { sampleJob } from './helpers/samples.js';
 
-const REPO = process.cwd();
-const MAIN = path.join(REPO, 'src/cli/main.ts');
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-  json: any;
-}
-type Mode = 'local' | 'remote';
-
-function cli(app: TestApp, mode: Mode, args: string[]): Promise<Run> {
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const k of Object.keys(env)) if (/^(DATABASE_URL|TRAQ_)/.test(k)) delete env[k];
-  if (mode === 'local') Object.assign(env, { DATABASE_URL: app.databaseUrl, TRAQ_STORAGE_ROOT: app.config.storageRoot, TRAQ_DATA_DIR: app.config.dataDir });
-  const modeArgs = mode === 'remote' ? ['--host', app.url, '--api-key', TEST_ADMIN_KEY] : [];
-  return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', MAIN, ...modeArgs, ...args], { cwd: REPO, env }, (err, stdout, stderr) => {
-      const code = err ? ((err as { code?: number }).code ?? 1) : 0;
-      let json: unknown;
-      try {
-        json = JSON.parse(stdout);
-      } catch {
-        json = undefined;
-      }
-      resolve({ code: typeof code === 'number' ? code : 1, stdout, stderr, json });
-    });
-  });
-}
 
 /**
  * An admin import renders final.json, the GeoJSON and the TRAQ form PDF, but no report letter

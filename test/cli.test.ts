@@ -3,48 +3,15 @@
  * of the test database, its artifact store) and in remote mode (--host/--api-key
  * against the test server).
  */
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import t from 'tap';
 import { canonicalJson } from '../src/domain/canonical-json.js';
-import { startTestApp, TEST_ADMIN_KEY, type TestApp } from './helpers/app.js';
+import { startTestApp, type TestApp } from './helpers/app.js';
+import { cli, REPO } from './helpers/cli.js';
 import { completedJob, finalize } from './helpers/sql-finals.js';
 
-const REPO = process.cwd();
-const MAIN = path.join(REPO, 'src/cli/main.ts');
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-  json: any;
-}
-
-/** remote-env: remote mode configured only by TRAQ_ADMIN_HOST / TRAQ_API_KEY (and a DATABASE_URL that would fail). */
-type Mode = 'local' | 'remote' | 'remote-env';
-
-function cli(app: TestApp, mode: Mode, args: string[], options: { cwd?: string; launcher?: boolean; key?: string } = {}): Promise<Run> {
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const k of Object.keys(env)) if (/^(DATABASE_URL|TRAQ_)/.test(k)) delete env[k];
-  if (mode === 'local') Object.assign(env, { DATABASE_URL: app.databaseUrl, TRAQ_STORAGE_ROOT: app.config.storageRoot, TRAQ_DATA_DIR: app.config.dataDir });
-  if (mode === 'remote-env') Object.assign(env, { TRAQ_ADMIN_HOST: app.url, TRAQ_API_KEY: TEST_ADMIN_KEY, DATABASE_URL: 'postgres://127.0.0.1:1/none' });
-  const modeArgs = mode === 'remote' ? ['--host', app.url, '--api-key', options.key ?? TEST_ADMIN_KEY] : [];
-  const entry = options.launcher ? [path.join(REPO, 'bin/traq-admin.mjs')] : ['--import', 'tsx', MAIN];
-  return new Promise((resolve) => {
-    execFile(process.execPath, [...entry, ...modeArgs, ...args], { cwd: options.cwd ?? REPO, env }, (err, stdout, stderr) => {
-      const code = err ? ((err as { code?: number }).code ?? 1) : 0;
-      let json: unknown;
-      try {
-        json = JSON.parse(stdout);
-      } catch {
-        json = undefined;
-      }
-      resolve({ code: typeof code === 'number' ? code : 1, stdout, stderr, json });
-    });
-  });
-}
 
 const tmp = (t: { teardown(fn: () => void): void }) => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'traq-cli-'));
