@@ -1,17 +1,9 @@
-import t, { type Test } from 'tap';
+import t from 'tap';
 import { startTestApp, type TestApp } from './helpers/app.js';
-import { tableDigest } from './helpers/digest.js';
+import { refusedUnchanged } from './helpers/digest.js';
 import { approvedDevice } from './helpers/factories.js';
 import { setLatestRound } from './helpers/rounds.js';
 
-async function refusedUnchanged(t: Test, app: TestApp, req: () => Promise<{ status: number; body: any }>, status: number, detail?: string) {
-  const before = await tableDigest(app.pool);
-  const res = await req();
-  t.equal(res.status, status, `${status} ${detail ?? ''}`);
-  if (detail !== undefined) t.equal(res.body.detail, detail);
-  t.same(await tableDigest(app.pool), before, 'the database is unchanged');
-  return res;
-}
 
 const jobPk = async (app: TestApp, jobId: string) => (await app.pool.query(`SELECT id FROM jobs WHERE job_id = $1`, [jobId])).rows[0].id as string;
 

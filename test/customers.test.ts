@@ -1,16 +1,8 @@
-import t, { type Test } from 'tap';
+import t from 'tap';
 import { startTestApp, type TestApp } from './helpers/app.js';
-import { tableDigest } from './helpers/digest.js';
+import { refusedUnchanged, tableDigest } from './helpers/digest.js';
 import { approvedDevice, type TestDevice } from './helpers/factories.js';
 
-async function refusedUnchanged(t: Test, app: TestApp, req: () => Promise<{ status: number; body: any }>, status: number, detail?: string) {
-  const before = await tableDigest(app.pool);
-  const res = await req();
-  t.equal(res.status, status, `${status} ${detail ?? ''}`);
-  if (detail !== undefined) t.equal(res.body.detail, detail);
-  t.same(await tableDigest(app.pool), before, 'the database is unchanged');
-  return res;
-}
 
 const newJob = (app: TestApp, dev: TestDevice, over: Record<string, unknown>) =>
   app.request('POST', '/v1/jobs', {

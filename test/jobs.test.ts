@@ -1,6 +1,6 @@
-import t, { type Test } from 'tap';
+import t from 'tap';
 import { startTestApp, type TestApp } from './helpers/app.js';
-import { tableDigest } from './helpers/digest.js';
+import { refusedUnchanged, tableDigest } from './helpers/digest.js';
 import { approvedDevice, job, type TestDevice } from './helpers/factories.js';
 import { setLatestRound } from './helpers/rounds.js';
 
@@ -19,15 +19,6 @@ const create = (app: TestApp, dev: TestDevice, over: Record<string, unknown> = {
 
 const count = async (app: TestApp, sql: string, params: unknown[] = []) => (await app.pool.query(sql, params)).rows[0].n as number;
 
-/** Runs a request that must fail and checks it changed nothing. */
-async function refusedUnchanged(t: Test, app: TestApp, req: () => Promise<{ status: number; body: any }>, want: { status: number; detail?: unknown }) {
-  const before = await tableDigest(app.pool);
-  const res = await req();
-  t.equal(res.status, want.status, `status ${want.status}`);
-  if (want.detail !== undefined) t.same(res.body.detail, want.detail);
-  t.same(await tableDigest(app.pool), before, 'the database is unchanged');
-  return res;
-}
 
 t.test('POST /v1/jobs creates, reuses customers and billing, numbers J0001…, auto-assigns', async (t) => {
   const app = await startTestApp(t);
@@ -134,11 +125,11 @@ t.test('create refusals leave the database unchanged', async (t) => {
   const app = await startTestApp(t);
   const dev = await approvedDevice(app.pool);
   await create(app, dev);
-  await refusedUnchanged(t, app, () => create(app, dev, { job_name: '  ', customer_name: null }), { status: 400, detail: 'Customer name is required' });
-  await refusedUnchanged(t, app, () => create(app, dev, { project_id: 'nope' }), { status: 404, detail: 'Project not found: nope' });
-  const missing = await refusedUnchanged(t, app, () => app.request('POST', '/v1/jobs', { key: dev.token, body: { job_name: 'x' } }), { status: 422 });
+  await refusedUnchanged(t, app, () => create(app, dev, { job_name: '  ', customer_name: null }), 400, 'Customer name is required');
+  await refusedUnchanged(t, app, () => create(app, dev, { project_id: 'nope' }), 404, 'Project not found: nope');
+  const missing = await refusedUnchanged(t, app, () => app.request('POST', '/v1/jobs', { key: dev.token, body: { job_name: 'x' } }), 422);
   t.ok(Array.isArray(missing.body.detail), 'validation detail is a list');
-  await refusedUnchanged(t, app, () => app.request('POST', '/v1/jobs', { body: body() }), { status: 401, detail: 'Invalid credentials' });
+  await refusedUnchanged(t, app, () => app.request('POST', '/v1/jobs', { body: body() }), 401, 'Invalid credentials');
   t.equal((await create(app, dev)).body.job_number, 'J0002', 'no number was burned by the refusals');
 });
 
@@ -219,13 +210,13 @@ t.test('PATCH /v1/jobs/:job_id follows the lock matrix', async (t) => {
     t.equal(res.body.status, status, 'status unchanged by the edit');
   }
   await setLatestRound(app.pool, jobPk, { status: 'SUBMITTED_FOR_PROCESSING' });
-  await refusedUnchanged(t, app, () => patch({ job_name: 'x' }), { status: 409, detail: 'Job metadata is locked while processing. Wait for review return.' });
+  await refusedUnchanged(t, app, () => patch({ job_name: 'x' }), 409, 'Job metadata is locked while processing. Wait for review return.');
   t.equal((await app.admin('PATCH', `/v1/jobs/${j.job_id}`, { job_name: 'by admin' })).status, 200, 'admins bypass the lock');
   await setLatestRound(app.pool, jobPk, { status: 'REVIEW_RETURNED', jobStatus: 'ARCHIVED' });
-  await refusedUnchanged(t, app, () => patch({ job_name: 'x' }), { status: 409, detail: 'Archived jobs require admin reopen before metadata edits.' });
-  await refusedUnchanged(t, app, () => patch({ job_name: 'x' }, other.token), { status: 403, detail: 'Job is assigned to another device' });
-  await refusedUnchanged(t, app, () => app.admin('PATCH', `/v1/jobs/${j.job_id}`, { project_id: 'ghost' }), { status: 404, detail: 'Project not found: ghost' });
-  await refusedUnchanged(t, app, () => patch({ job_name: 5 }), { status: 422 });
+  await refusedUnchanged(t, app, () => patch({ job_name: 'x' }), 409, 'Archived jobs require admin reopen before metadata edits.');
+  await refusedUnchanged(t, app, () => patch({ job_name: 'x' }, other.token), 403, 'Job is assigned to another device');
+  await refusedUnchanged(t, app, () => app.admin('PATCH', `/v1/jobs/${j.job_id}`, { project_id: 'ghost' }), 404, 'Project not found: ghost');
+  await refusedUnchanged(t, app, () => patch({ job_name: 5 }), 422);
   const updates = await count(app, `SELECT count(*)::int AS n FROM job_events WHERE job_id = $1 AND event_type = 'job_updated'`, [jobPk]);
   t.equal(updates, 7, 'one job_updated row per effective edit');
 });

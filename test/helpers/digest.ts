@@ -1,4 +1,6 @@
+import type { Test } from 'tap';
 import type { Pool } from '../../src/db/pool.js';
+import type { TestApp } from './app.js';
 
 const TABLES = [
   'customers',
@@ -22,4 +24,14 @@ export async function tableDigest(pool: Pool): Promise<Record<string, string>> {
     out[table] = `${rows[0].n}:${rows[0].h}`;
   }
   return out;
+}
+
+/** Runs a request that must fail with `status` (and `detail`, when given) and checks that it changed nothing. */
+export async function refusedUnchanged(t: Test, app: TestApp, req: () => Promise<{ status: number; body: any }>, status: number, detail?: unknown) {
+  const before = await tableDigest(app.pool);
+  const res = await req();
+  t.equal(res.status, status, `${status} ${typeof detail === 'string' ? detail : ''}`);
+  if (detail !== undefined) t.same(res.body.detail, detail);
+  t.same(await tableDigest(app.pool), before, 'the database is unchanged');
+  return res;
 }
