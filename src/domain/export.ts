@@ -88,21 +88,26 @@ function isCompleted(row: { status: string; final_kind: string | null }) {
   return row.status === 'ARCHIVED' && row.final_kind !== null;
 }
 
+/** The fields every feed item starts with. */
+const jobHeader = (row: IListChangedJobsResult, changedAt: Date) => ({
+  job_id: row.job_id,
+  job_number: row.job_number,
+  project_id: row.project_id,
+  project: row.project,
+  project_slug: row.project_slug,
+  status: row.status,
+  updated_at: isoSeconds(changedAt)!,
+  created_at: isoSeconds(row.created_at)!,
+});
+
 function completedItem(row: IListChangedJobsResult, changedAt: Date) {
   const payload = asObject(row.final_payload);
   const profile = asObject(payload.profile);
   const jobPath = `/v1/export/jobs/${encodeURIComponent(row.job_id)}`;
   const reportImages = Array.isArray(payload.report_images) ? payload.report_images : [];
   return {
-    job_id: row.job_id,
-    job_number: row.job_number,
-    project_id: row.project_id,
-    project: row.project,
-    project_slug: row.project_slug,
+    ...jobHeader(row, changedAt),
     category: 'completed' as const,
-    status: row.status,
-    updated_at: isoSeconds(changedAt)!,
-    created_at: isoSeconds(row.created_at)!,
     archived_at: isoSeconds(row.archived_at),
     profile: Object.keys(profile).length ? profile : null,
     final: {
@@ -127,15 +132,8 @@ function completedItem(row: IListChangedJobsResult, changedAt: Date) {
 function inProcessItem(row: IListChangedJobsResult, images: IListImagesOfRoundsResult[], changedAt: Date) {
   const review = asObject(row.review_payload);
   return {
-    job_id: row.job_id,
-    job_number: row.job_number,
-    project_id: row.project_id,
-    project: row.project,
-    project_slug: row.project_slug,
+    ...jobHeader(row, changedAt),
     category: 'in_process' as const,
-    status: row.status,
-    updated_at: isoSeconds(changedAt)!,
-    created_at: isoSeconds(row.created_at)!,
     profile: null,
     server_revision_id: row.round_server_revision_id ?? str(review.server_revision_id),
     review: {
