@@ -63,7 +63,7 @@ t.test('a full disk answers 507 storage_full, stores nothing, and the server kee
   t.equal((await app.pool.query(`SELECT 1 FROM round_images WHERE image_id = 'img_full'`)).rowCount, 0, 'no row');
   t.same(tmpFiles(app), [], 'no temp file');
   t.same(await app.store.list('jobs'), [], 'no file');
-  const ready = await readyJob(app, { dev }).catch((e: Error) => e);
+  const ready = await readyJob(app, { dev, photos: [{ id: 'img_road', caption: 'trunk' }] }).catch((e: Error) => e);
   t.ok(ready instanceof Error && /507/.test(ready.message), 'a photo upload inside the road to a final is refused the same way');
   disarm();
   t.equal((await app.request('GET', '/health')).status, 200, 'the server still answers');
@@ -125,15 +125,15 @@ t.test('100 uploads whose client goes away before, during or after the body leav
   const j = await job(app.pool, { assignTo: dev });
   await app.request('POST', `/v1/jobs/${j.jobId}/rounds`, { key: dev.token });
   const rec = (i: number) => `/v1/jobs/${j.jobId}/sections/site_factors/recordings/rec_abort_${i}`;
-  // Warm up (connections in the pool, lazily opened files), then count.
-  await abortedPut(app, rec(999), dev.token, 1000, 10, 50);
-  await new Promise((r) => setTimeout(r, 500));
-  const before = openFds();
   const shapes = [
     { declared: 65_536, sent: 0, waitMs: 0 }, // gone before the body (before the server opened it)
     { declared: 65_536, sent: 20_000, waitMs: 30 }, // gone during the body
     { declared: 65_536, sent: 65_536, waitMs: 0 }, // the whole body, then gone before the answer
   ];
+  // Warm up (pool connections for ten requests at once, lazily opened files), then count.
+  await Promise.all(Array.from({ length: 10 }, (_, k) => abortedPut(app, rec(900 + k), dev.token, shapes[k % 3]!.declared, shapes[k % 3]!.sent, shapes[k % 3]!.waitMs)));
+  await new Promise((r) => setTimeout(r, 1000));
+  const before = openFds();
   for (let i = 0; i < 100; i += 10) {
     await Promise.all(Array.from({ length: 10 }, (_, k) => abortedPut(app, rec(i + k), dev.token, shapes[(i + k) % 3]!.declared, shapes[(i + k) % 3]!.sent, shapes[(i + k) % 3]!.waitMs)));
   }

@@ -21,6 +21,9 @@ export function uploadBody(ctx: Context): UploadBody {
     open(): Readable {
       const req = ctx.req;
       const out = new PassThrough();
+      // The reader (the store's pipeline) attaches after an await: an abort before that must not be an
+      // unhandled 'error' event (it would end the process). The pipeline still sees the stream errored.
+      out.on('error', () => {});
       const abort = () => {
         if (!req.complete) out.destroy(new UploadAborted());
       };
