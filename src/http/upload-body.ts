@@ -9,7 +9,8 @@ import { UploadAborted, type UploadBody } from '../domain/media.js';
  * that goes away before the end of the body fails the stream with
  * UploadAborted at once (a plain pipe would just stall, holding the temp
  * file open): also when it went away before `open()` was called, whose
- * 'close' event has then long been missed (issue #11 item 3). When the reader
+ * 'close' event has then long been missed, and when it sent the whole body
+ * but left before the server read it (issue #11 item 3). When the reader
  * stops early (size cap), the rest of the body is drained so the client still
  * gets its 413 answer.
  */
@@ -24,8 +25,10 @@ export function uploadBody(ctx: Context): UploadBody {
       // The reader (the store's pipeline) attaches after an await: an abort before that must not be an
       // unhandled 'error' event (it would end the process). The pipeline still sees the stream errored.
       out.on('error', () => {});
+      // Gone before the body was read to its end: bytes still buffered in a destroyed request never arrive,
+      // even when the client had sent them all (req.complete), so anything short of 'end' is an abort.
       const abort = () => {
-        if (!req.complete) out.destroy(new UploadAborted());
+        if (!req.readableEnded) out.destroy(new UploadAborted());
       };
       req.on('error', abort);
       req.once('close', abort);
