@@ -66,11 +66,17 @@ SELECT pg_snapshot_xmax(pg_current_snapshot())::text AS "next_xid!",
 
 /* @name ListArtifactFiles */
 -- every artifact store key the database names, with the size and sha256 it records when it does.
--- A new column that names artifact bytes must be added here (test/backup.test.ts checks the catalog).
-SELECT path AS "key!", byte_size AS "size", sha256::text AS "sha256" FROM artifacts
+-- A final's report_images name their photos too; the app reads those only when present, so they
+-- are not required. A new column naming artifact bytes belongs here (test/backup.test.ts checks).
+SELECT path AS "key!", byte_size AS "size", sha256::text AS "sha256", true AS "required!" FROM artifacts
 UNION ALL
-SELECT artifact_path, byte_size, sha256::text FROM round_recordings WHERE artifact_path IS NOT NULL
+SELECT artifact_path, byte_size, sha256::text, true FROM round_recordings WHERE artifact_path IS NOT NULL
 UNION ALL
-SELECT artifact_path, byte_size, sha256::text FROM round_images WHERE artifact_path IS NOT NULL
+SELECT artifact_path, byte_size, sha256::text, true FROM round_images WHERE artifact_path IS NOT NULL
 UNION ALL
-SELECT report_artifact_path, report_byte_size, NULL FROM round_images WHERE report_artifact_path IS NOT NULL;
+SELECT report_artifact_path, report_byte_size, NULL, true FROM round_images WHERE report_artifact_path IS NOT NULL
+UNION ALL
+SELECT img->>'stored_path', NULL, NULL, false
+  FROM job_finals f
+ CROSS JOIN LATERAL jsonb_array_elements(CASE WHEN jsonb_typeof(f.payload->'report_images') = 'array' THEN f.payload->'report_images' ELSE '[]'::jsonb END) img
+ WHERE jsonb_typeof(img) = 'object' AND jsonb_typeof(img->'stored_path') = 'string';

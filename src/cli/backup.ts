@@ -14,7 +14,7 @@ import { createHash } from 'node:crypto';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { ArtifactNotFound, ArtifactStore } from '../artifacts/store.js';
+import { ArtifactNotFound, ArtifactStore, checkKey } from '../artifacts/store.js';
 import { tableName, withBackupSnapshot, type BackupTable, type NamedFile, type SequenceValue } from '../db/backup.js';
 import type { Pool } from '../db/pool.js';
 import { VERSION } from '../version.js';
@@ -77,12 +77,28 @@ export async function assertEmptyFolder(dir: string, what: string): Promise<void
   if (entries.length) throw usageError(`${what} ${dir} is not empty; give a new or empty folder`);
 }
 
-/** The files the rows name, one entry a key, with what a row records about it. */
-function expectedFiles(named: NamedFile[]): Map<string, { size: number | null; sha256: string | null }> {
-  const files = new Map<string, { size: number | null; sha256: string | null }>();
+interface Expected {
+  size: number | null;
+  sha256: string | null;
+  /** false: only an optional reference names it (a final's report image), so its absence is no loss. */
+  required: boolean;
+}
+
+const isKey = (key: string) => {
+  try {
+    return Boolean(checkKey(key));
+  } catch {
+    return false;
+  }
+};
+
+/** The files the rows name, one entry a key, with what the rows record about it. */
+function expectedFiles(named: NamedFile[]): Map<string, Expected> {
+  const files = new Map<string, Expected>();
   for (const f of named) {
+    if (!f.required && !isKey(f.key)) continue; // a legacy absolute path in an old final: nothing in the store
     const seen = files.get(f.key);
-    files.set(f.key, { size: seen?.size ?? f.size, sha256: seen?.sha256 ?? f.sha256 });
+    files.set(f.key, { size: seen?.size ?? f.size, sha256: seen?.sha256 ?? f.sha256, required: Boolean(seen?.required) || f.required });
   }
   return files;
 }
@@ -124,6 +140,7 @@ export async function takeBackup(pool: Pool, store: ArtifactStore, outDir: strin
 
     const wanted = expectedFiles(snap.files);
     const changed: { key: string; why: string }[] = [];
+    const absent = new Set<string>();
     const progress = new Progress('backup: file', wanted.size);
     for (const [key, want] of wanted) {
       const have = copied.get(key);
@@ -135,8 +152,9 @@ export async function takeBackup(pool: Pool, store: ArtifactStore, outDir: strin
           if (!(err instanceof ArtifactNotFound)) throw err;
           copied.delete(key);
           await copies.delete(key);
-          changed.push({ key, why: 'not in the artifact store' });
-          progress.tick(key, 'missing');
+          if (want.required) changed.push({ key, why: 'not in the artifact store' });
+          else absent.add(key);
+          progress.tick(key, want.required ? 'missing' : 'absent (optional)');
           continue;
         }
       }
@@ -154,7 +172,7 @@ export async function takeBackup(pool: Pool, store: ArtifactStore, outDir: strin
     }
 
     // Copies a previous attempt made of files this snapshot does not name, or that did not match it.
-    const bad = new Set(changed.map((c) => c.key));
+    const bad = new Set([...changed.map((c) => c.key), ...absent]);
     for (const key of await copies.list()) {
       if (!wanted.has(key) || bad.has(key)) await copies.delete(key);
     }

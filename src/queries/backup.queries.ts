@@ -243,6 +243,7 @@ export type IListArtifactFilesParams = void;
 /** 'ListArtifactFiles' return type */
 export interface IListArtifactFilesResult {
   key: string;
+  required: boolean;
   sha256: string | null;
   size: number | null;
 }
@@ -253,20 +254,26 @@ export interface IListArtifactFilesQuery {
   result: IListArtifactFilesResult;
 }
 
-const listArtifactFilesIR: any = {"usedParamSet":{},"params":[],"statement":"-- every artifact store key the database names, with the size and sha256 it records when it does.\n-- A new column that names artifact bytes must be added here (test/backup.test.ts checks the catalog).\nSELECT path AS \"key!\", byte_size AS \"size\", sha256::text AS \"sha256\" FROM artifacts\nUNION ALL\nSELECT artifact_path, byte_size, sha256::text FROM round_recordings WHERE artifact_path IS NOT NULL\nUNION ALL\nSELECT artifact_path, byte_size, sha256::text FROM round_images WHERE artifact_path IS NOT NULL\nUNION ALL\nSELECT report_artifact_path, report_byte_size, NULL FROM round_images WHERE report_artifact_path IS NOT NULL"};
+const listArtifactFilesIR: any = {"usedParamSet":{},"params":[],"statement":"-- every artifact store key the database names, with the size and sha256 it records when it does.\n-- A final's report_images name their photos too; the app reads those only when present, so they\n-- are not required. A new column naming artifact bytes belongs here (test/backup.test.ts checks).\nSELECT path AS \"key!\", byte_size AS \"size\", sha256::text AS \"sha256\", true AS \"required!\" FROM artifacts\nUNION ALL\nSELECT artifact_path, byte_size, sha256::text, true FROM round_recordings WHERE artifact_path IS NOT NULL\nUNION ALL\nSELECT artifact_path, byte_size, sha256::text, true FROM round_images WHERE artifact_path IS NOT NULL\nUNION ALL\nSELECT report_artifact_path, report_byte_size, NULL, true FROM round_images WHERE report_artifact_path IS NOT NULL\nUNION ALL\nSELECT img->>'stored_path', NULL, NULL, false\n  FROM job_finals f\n CROSS JOIN LATERAL jsonb_array_elements(CASE WHEN jsonb_typeof(f.payload->'report_images') = 'array' THEN f.payload->'report_images' ELSE '[]'::jsonb END) img\n WHERE jsonb_typeof(img) = 'object' AND jsonb_typeof(img->'stored_path') = 'string'"};
 
 /**
  * Query generated from SQL:
  * ```
  * -- every artifact store key the database names, with the size and sha256 it records when it does.
- * -- A new column that names artifact bytes must be added here (test/backup.test.ts checks the catalog).
- * SELECT path AS "key!", byte_size AS "size", sha256::text AS "sha256" FROM artifacts
+ * -- A final's report_images name their photos too; the app reads those only when present, so they
+ * -- are not required. A new column naming artifact bytes belongs here (test/backup.test.ts checks).
+ * SELECT path AS "key!", byte_size AS "size", sha256::text AS "sha256", true AS "required!" FROM artifacts
  * UNION ALL
- * SELECT artifact_path, byte_size, sha256::text FROM round_recordings WHERE artifact_path IS NOT NULL
+ * SELECT artifact_path, byte_size, sha256::text, true FROM round_recordings WHERE artifact_path IS NOT NULL
  * UNION ALL
- * SELECT artifact_path, byte_size, sha256::text FROM round_images WHERE artifact_path IS NOT NULL
+ * SELECT artifact_path, byte_size, sha256::text, true FROM round_images WHERE artifact_path IS NOT NULL
  * UNION ALL
- * SELECT report_artifact_path, report_byte_size, NULL FROM round_images WHERE report_artifact_path IS NOT NULL
+ * SELECT report_artifact_path, report_byte_size, NULL, true FROM round_images WHERE report_artifact_path IS NOT NULL
+ * UNION ALL
+ * SELECT img->>'stored_path', NULL, NULL, false
+ *   FROM job_finals f
+ *  CROSS JOIN LATERAL jsonb_array_elements(CASE WHEN jsonb_typeof(f.payload->'report_images') = 'array' THEN f.payload->'report_images' ELSE '[]'::jsonb END) img
+ *  WHERE jsonb_typeof(img) = 'object' AND jsonb_typeof(img->'stored_path') = 'string'
  * ```
  */
 export const listArtifactFiles = new PreparedQuery<IListArtifactFilesParams,IListArtifactFilesResult>(listArtifactFilesIR);
