@@ -2,10 +2,10 @@
  * `traq-admin restore --from DIR`: a backup (./backup.ts) into an empty database and an empty
  * artifact store, verified against its manifest.
  *
- * Steps: migrate to the backup's schema version; put every file back through the artifact store
- * (each checked against its size and sha256 as it streams); load the rows in one transaction that
- * ends with every trigger and foreign key back in place and every row count checked; move the
- * cluster's transaction ids past the old cluster's; then read everything back and compare again.
+ * Steps: migrate to the backup's schema version; move the cluster's transaction ids past the old
+ * cluster's; put every file back through the artifact store (each checked against its size and
+ * sha256 as it streams); load the rows in one transaction that ends with every trigger and foreign
+ * key back in place and every row count checked; then read everything back and compare again.
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -105,6 +105,7 @@ export async function restoreBackup(target: { pool: Pool; store: ArtifactStore; 
 async function restoreInto(target: { pool: Pool; store: ArtifactStore; databaseUrl: string; where: string }, from: string, m: Manifest, started: number): Promise<RestoreReport> {
   note(`restore: migrating ${target.where} to ${m.migrations.at(-1)} (${m.migrations.length} migrations)`);
   await migrate(target.databaseUrl, { count: m.migrations.length });
+  const advanced = await advanceTransactionIds(target.pool, m.next_xid, (done, total) => note(`restore: transaction ids ${done}/${total}`));
 
   const copies = new ArtifactStore(path.join(from, 'files'));
   const filesProgress = new Progress('restore: file', m.files.length);
@@ -124,8 +125,6 @@ async function restoreInto(target: { pool: Pool; store: ArtifactStore; databaseU
     read: (t: BackupTable) => tableRows(from, t as ManifestTable),
     onTable: (t, rows) => rowsProgress.tick(tableName(t), `${rows} rows`),
   });
-
-  const advanced = await advanceTransactionIds(target.pool, m.next_xid, (done, total) => note(`restore: transaction ids ${done}/${total}`));
 
   // Read it all back: what the manifest promises is what the target now holds.
   const counts = await countRows(target.pool, m.tables);
