@@ -40,9 +40,16 @@ export interface TestApp {
   admin<T = any>(method: string, path: string, body?: unknown): Promise<Reply<T>>;
 }
 
-/** The real app on a free port, on a fresh database and a temp artifact store. */
-export async function startTestApp(t: Tap, env: Record<string, string> = {}, extra: Pick<AppDeps, 'polish'> = {}): Promise<TestApp> {
-  const { pool, url: databaseUrl } = await freshDatabase(t);
+/**
+ * The real app on a free port, on a fresh database and a temp artifact store (or on `database`,
+ * e.g. one a test restored into, with TRAQ_STORAGE_ROOT in `env`).
+ */
+export async function startTestApp(
+  t: Tap,
+  env: Record<string, string> = {},
+  { database, ...extra }: Pick<AppDeps, 'polish'> & { database?: { url: string; pool: Pool } } = {},
+): Promise<TestApp> {
+  const { pool, url: databaseUrl } = database ?? (await freshDatabase(t));
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'traq-test-'));
   const config = loadConfig({ TRAQ_ENV: 'test', TRAQ_DATA_DIR: dir, TRAQ_API_KEY: TEST_ADMIN_KEY, LOG_LEVEL: 'info', ...env });
   const logs: Record<string, unknown>[] = [];
