@@ -145,7 +145,8 @@ export async function takeBackup(pool: Pool, store: ArtifactStore, outDir: strin
     for (const [key, want] of wanted) {
       const have = copied.get(key);
       const matches = (f: { size: number; sha256: string }) => (want.size === null || f.size === want.size) && (want.sha256 === null || f.sha256 === want.sha256);
-      if (!have || !matches(have)) {
+      // A copy from an earlier attempt is kept only when its row's sha256 vouches for it.
+      if (!have || want.sha256 === null || !matches(have)) {
         try {
           copied.set(key, await copies.write(key, await store.read(key)));
         } catch (err) {
