@@ -98,10 +98,17 @@ t.test('the artifact key list covers every column that names artifact bytes', as
 const out = path.join(tmp, 'backup');
 const embeddedDir = path.join(tmp, 'embedded');
 let manifest: any;
-/** The CLI restore on the embedded default, started once the backup exists and checked further down (it runs beside the in-process tests). */
+/** The CLI restore on the embedded default, started in the backup test and checked last (it runs beside the others). */
 let embeddedRestore: ReturnType<typeof cli>;
 
 t.test('backup: one snapshot of every table and exactly the files it names, with sizes and sha256', async (t) => {
+  // The embedded-default restore (checked last) runs from an in-process backup of the same data beside
+  // everything else: each traq-admin start costs many seconds on a loaded machine.
+  const early = path.join(tmp, 'backup-early');
+  await takeBackup(app.pool, app.store, early);
+  embeddedRestore = cli(app, 'local', ['--json', 'restore', '--from', early], {
+    env: { DATABASE_URL: undefined, TRAQ_STORAGE_ROOT: undefined, TRAQ_DATA_DIR: embeddedDir, TRAQ_EMBEDDED_PG_PORT: '0' },
+  });
   const started = Date.now();
   const r = await cli(app, 'local', ['--json', 'backup', '--out', out]);
   t.equal(r.code, 0, r.stderr);
@@ -109,9 +116,7 @@ t.test('backup: one snapshot of every table and exactly the files it names, with
   t.match(r.stderr, /backup: table \d+\/\d+ public\.jobs 2 rows/, 'progress on stderr');
   manifest = readManifest(out);
   t.comment(`backup: ${manifest.totals.rows} rows, ${manifest.totals.files} files, ${manifest.totals.file_bytes} bytes in ${((Date.now() - started) / 1000).toFixed(1)} s (CLI included)`);
-  embeddedRestore = cli(app, 'local', ['--json', 'restore', '--from', out], {
-    env: { DATABASE_URL: undefined, TRAQ_STORAGE_ROOT: undefined, TRAQ_DATA_DIR: embeddedDir, TRAQ_EMBEDDED_PG_PORT: '0' },
-  });
+  t.same(readManifest(early).totals, manifest.totals, 'the in-process backup of the same data agrees');
 
   t.same(Object.fromEntries(manifest.tables.map((tb: any) => [`${tb.schema}.${tb.name}`, tb.rows])), await counts(app.pool, manifest.tables), 'row counts per table');
   for (const tb of manifest.tables) t.equal(ndjson(out, tb.name).length, tb.rows, `${tb.name}: one line a row`);
