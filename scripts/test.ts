@@ -9,8 +9,12 @@ import pg from 'pg';
 import { ensureDatabase } from '../src/db/embedded.js';
 import { migrate } from '../src/db/migrate.js';
 import { throwawayCluster } from './throwaway-cluster.js';
+// @ts-expect-error plain JS build script (scripts/build.mjs), no type declarations
+import { buildIfStale } from './build.mjs';
 
 const started = Date.now();
+// The CLI tests run the compiled traq-admin (dist/), as operators do.
+await buildIfStale((line: string) => console.log(`# ${line}`));
 const cluster = process.env.TEST_DATABASE_URL ? undefined : await throwawayCluster();
 const adminUrl = process.env.TEST_DATABASE_URL ?? cluster!.url('postgres');
 const template = `traq_tmpl_${process.pid}`;

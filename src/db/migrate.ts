@@ -1,7 +1,8 @@
-import { fileURLToPath } from 'node:url';
+import path from 'node:path';
 import { runner } from 'node-pg-migrate';
+import { PACKAGE_ROOT } from '../version.js';
 
-export const MIGRATIONS_DIR = fileURLToPath(new URL('../../migrations', import.meta.url));
+export const MIGRATIONS_DIR = path.join(PACKAGE_ROOT, 'migrations');
 
 /**
  * Applies pending migrations (or rolls back with direction 'down').
