@@ -11,7 +11,6 @@ import { ArtifactStore } from '../artifacts/store.js';
 import { loadConfig, type Config } from '../config.js';
 import type { Cluster } from '../db/cluster.js';
 import { startEmbeddedDatabase } from '../db/embedded.js';
-import { migrate } from '../db/migrate.js';
 import { createPool, type Pool } from '../db/pool.js';
 import { ADMIN_KEY_FILE } from '../admin-key.js';
 import { ADMIN_KEY_PRINCIPAL, type Principal } from '../http/auth.js';
@@ -106,6 +105,8 @@ export class Runtime {
       url = embedded.url;
       // The development database may be brand new; the server would migrate it at start too.
       // An external DATABASE_URL is left alone: its schema is the deployed server's business.
+      // Imported on this path only: the migration runner is a heavy import every other command would pay for.
+      const { migrate } = await import('../db/migrate.js');
       await migrate(url);
     }
     const pool = createPool(url, 4);
