@@ -103,11 +103,11 @@ export class Runtime {
       const embedded = await startEmbeddedDatabase(config.dataDir, config.embeddedPgPort, (line) => note(`database: ${line}`));
       this.cluster = embedded.cluster;
       url = embedded.url;
-      // The development database may be brand new; the server would migrate it at start too.
-      // An external DATABASE_URL is left alone: its schema is the deployed server's business.
-      // Imported on this path only: the migration runner is a heavy import every other command would pay for.
+      // The development database may be brand new; the server would migrate it at start too (as the owner;
+      // the commands then run as the runtime role, like the server). An external DATABASE_URL is left
+      // alone: its schema is the deployed server's business.
       const { migrate } = await import('../db/migrate.js');
-      await migrate(url);
+      await migrate(embedded.ownerUrl);
     }
     const pool = createPool(url, 4);
     return { pool, store: new ArtifactStore(config.storageRoot), config, actor: ADMIN_KEY_PRINCIPAL, principal: ADMIN_KEY_PRINCIPAL };

@@ -28,9 +28,12 @@ export interface Reply<T = any> {
 
 export interface TestApp {
   url: string;
-  /** Connection string of this app's database (for child processes such as the CLI in local mode). */
+  /** Connection string of this app's database as the runtime role (for child processes such as the CLI in local mode). */
   databaseUrl: string;
+  /** The app's own pool: the runtime role, which may not do everything (test/schema.test.ts). */
   pool: Pool;
+  /** The owner of the schema, for setup and inspection the application itself is not allowed. */
+  ownerPool: Pool;
   store: ArtifactStore;
   config: Config;
   /** Every log line the server wrote, parsed. */
@@ -42,7 +45,7 @@ export interface TestApp {
 
 /** The real app on a free port, on a fresh database and a temp artifact store. */
 export async function startTestApp(t: Tap, env: Record<string, string> = {}, extra: Pick<AppDeps, 'polish'> = {}): Promise<TestApp> {
-  const { pool, url: databaseUrl } = await freshDatabase(t);
+  const { pool, url: databaseUrl, ownerPool } = await freshDatabase(t);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'traq-test-'));
   const config = loadConfig({ TRAQ_ENV: 'test', TRAQ_DATA_DIR: dir, TRAQ_API_KEY: TEST_ADMIN_KEY, LOG_LEVEL: 'info', ...env });
   const logs: Record<string, unknown>[] = [];
@@ -85,6 +88,7 @@ export async function startTestApp(t: Tap, env: Record<string, string> = {}, ext
     url,
     databaseUrl,
     pool,
+    ownerPool,
     store,
     config,
     logs,
