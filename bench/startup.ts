@@ -25,7 +25,7 @@ async function serverStart(cmd: string[], dataDir: string): Promise<number> {
   const started = performance.now();
   const child = spawn(cmd[0]!, cmd.slice(1), {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', TRAQ_DATA_DIR: dataDir, TRAQ_EMBEDDED_PG_PORT: String(pgPort), LOG_LEVEL: 'warn' },
-    stdio: 'ignore',
+    stdio: process.env.BENCH_VERBOSE ? 'inherit' : 'ignore',
   });
   try {
     for (;;) {

@@ -33,7 +33,7 @@ GRANT USAGE ON SCHEMA public TO traq_runtime;
 GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO traq_runtime;
 GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO traq_runtime;
 REVOKE UPDATE, DELETE ON job_events FROM traq_runtime;
-REVOKE ALL ON pgmigrations FROM traq_runtime;
+REVOKE INSERT, UPDATE, DELETE ON pgmigrations FROM traq_runtime;  -- it may read which ran (/health counts them)
 ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO traq_runtime;
 ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO traq_runtime;
 
