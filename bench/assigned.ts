@@ -7,13 +7,17 @@
  *
  *   node --import tsx bench/assigned.ts [rounds=5] [seconds per round=3]
  */
-import { processSQLQueryIR } from '@pgtyped/runtime';
+import type { IDatabaseConnection } from '@pgtyped/runtime';
 import { findTokenPrincipal } from '../src/queries/auth.queries.js';
 import { listAssignedJobViews } from '../src/queries/jobs.queries.js';
 import { atLeast, atMost, benchCluster, call, fmt, load, median, printTable, progress, seedDevice, startApp, startBare, type BenchCluster, type LoadResult, type Row, type Server } from './lib/harness.js';
 
-const sqlOf = (q: { queryIR: unknown }, params: Record<string, unknown>) =>
-  processSQLQueryIR(q.queryIR as Parameters<typeof processSQLQueryIR>[0], params).query;
+/** The SQL text a generated query sends (captured by a connection that only records it). */
+async function sqlOf<P>(q: { run(params: P, db: IDatabaseConnection): Promise<unknown> }, params: P): Promise<string> {
+  let text = '';
+  await q.run(params, { query: async (t: string) => ((text = t), { rows: [], rowCount: 0 }) });
+  return text;
+}
 
 async function seed(cluster: BenchCluster) {
   const { url, pool } = await cluster.database('assigned');
@@ -48,7 +52,7 @@ export async function assignedBench(cluster: BenchCluster, options: { rounds?: n
   const rounds = options.rounds ?? 5;
   const ms = (options.seconds ?? 3) * 1000;
   const { url, token } = await seed(cluster);
-  const sql = { auth: sqlOf(findTokenPrincipal, { tokenHash: '' }), list: sqlOf(listAssignedJobViews, { devicePk: null }) };
+  const sql = { auth: await sqlOf(findTokenPrincipal, { tokenHash: '' }), list: await sqlOf(listAssignedJobViews, { devicePk: null }) };
 
   // Idle RSS, one server at a time.
   const bareIdle = await startBare(url, sql);
