@@ -6,6 +6,11 @@ SELECT id, customer_code, name, phone, address
  ORDER BY customer_code
  LIMIT 1;
 
+/* @name LockCustomerName */
+-- Serialises reuse-or-create of customers with this name (and nothing else)
+-- until the transaction ends, so two concurrent creates make one customer.
+SELECT pg_advisory_xact_lock(hashtextextended('customer' || chr(31) || :name!, 0)) AS "locked";
+
 /* @name InsertCustomer */
 INSERT INTO customers (customer_code, name, phone, address)
 VALUES (:code!, :name!, :phone, :address)

@@ -33,23 +33,54 @@ export interface IFindBillingExactQuery {
   result: IFindBillingExactResult;
 }
 
-const findBillingExactIR: any = {"usedParamSet":{"billingName":true,"billingContactName":true,"billingAddress":true,"contactPreference":true},"params":[{"name":"billingName","required":false,"transform":{"type":"scalar"},"locs":[{"a":236,"b":247}]},{"name":"billingContactName","required":false,"transform":{"type":"scalar"},"locs":[{"a":298,"b":316}]},{"name":"billingAddress","required":false,"transform":{"type":"scalar"},"locs":[{"a":362,"b":376}]},{"name":"contactPreference","required":false,"transform":{"type":"scalar"},"locs":[{"a":425,"b":442}]}],"statement":"-- Reuse rule of data-model §2: exact NULL-safe match on all four fields.\nSELECT id, billing_code, billing_name, billing_contact_name, billing_address, contact_preference\n  FROM billing_profiles\n WHERE billing_name IS NOT DISTINCT FROM :billingName\n   AND billing_contact_name IS NOT DISTINCT FROM :billingContactName\n   AND billing_address IS NOT DISTINCT FROM :billingAddress\n   AND contact_preference IS NOT DISTINCT FROM :contactPreference\n ORDER BY billing_code\n LIMIT 1"};
+const findBillingExactIR: any = {"usedParamSet":{"billingName":true,"billingContactName":true,"billingAddress":true,"contactPreference":true},"params":[{"name":"billingName","required":false,"transform":{"type":"scalar"},"locs":[{"a":404,"b":415},{"a":446,"b":457}]},{"name":"billingContactName","required":false,"transform":{"type":"scalar"},"locs":[{"a":506,"b":524},{"a":563,"b":581}]},{"name":"billingAddress","required":false,"transform":{"type":"scalar"},"locs":[{"a":643,"b":657}]},{"name":"contactPreference","required":false,"transform":{"type":"scalar"},"locs":[{"a":706,"b":723}]}],"statement":"-- Reuse rule of data-model §2: exact NULL-safe match on all four fields. The\n-- first two are spelled as = / IS NULL so ix_billing_profiles_identity serves them.\n-- KEY SHARE: the job about to point at it keeps it from being deleted or merged away meanwhile.\nSELECT id, billing_code, billing_name, billing_contact_name, billing_address, contact_preference\n  FROM billing_profiles\n WHERE (billing_name = :billingName OR (billing_name IS NULL AND :billingName::text IS NULL))\n   AND (billing_contact_name = :billingContactName OR (billing_contact_name IS NULL AND :billingContactName::text IS NULL))\n   AND billing_address IS NOT DISTINCT FROM :billingAddress\n   AND contact_preference IS NOT DISTINCT FROM :contactPreference\n ORDER BY billing_code\n LIMIT 1\n   FOR KEY SHARE"};
 
 /**
  * Query generated from SQL:
  * ```
- * -- Reuse rule of data-model §2: exact NULL-safe match on all four fields.
+ * -- Reuse rule of data-model §2: exact NULL-safe match on all four fields. The
+ * -- first two are spelled as = / IS NULL so ix_billing_profiles_identity serves them.
+ * -- KEY SHARE: the job about to point at it keeps it from being deleted or merged away meanwhile.
  * SELECT id, billing_code, billing_name, billing_contact_name, billing_address, contact_preference
  *   FROM billing_profiles
- *  WHERE billing_name IS NOT DISTINCT FROM :billingName
- *    AND billing_contact_name IS NOT DISTINCT FROM :billingContactName
+ *  WHERE (billing_name = :billingName OR (billing_name IS NULL AND :billingName::text IS NULL))
+ *    AND (billing_contact_name = :billingContactName OR (billing_contact_name IS NULL AND :billingContactName::text IS NULL))
  *    AND billing_address IS NOT DISTINCT FROM :billingAddress
  *    AND contact_preference IS NOT DISTINCT FROM :contactPreference
  *  ORDER BY billing_code
  *  LIMIT 1
+ *    FOR KEY SHARE
  * ```
  */
 export const findBillingExact = new PreparedQuery<IFindBillingExactParams,IFindBillingExactResult>(findBillingExactIR);
+
+
+/** 'LockBillingName' parameters type */
+export interface ILockBillingNameParams {
+  billingName?: string | null | void;
+}
+
+/** 'LockBillingName' return type */
+export interface ILockBillingNameResult {
+  locked: undefined | null;
+}
+
+/** 'LockBillingName' query type */
+export interface ILockBillingNameQuery {
+  params: ILockBillingNameParams;
+  result: ILockBillingNameResult;
+}
+
+const lockBillingNameIR: any = {"usedParamSet":{"billingName":true},"params":[{"name":"billingName","required":false,"transform":{"type":"scalar"},"locs":[{"a":172,"b":183}]}],"statement":"-- Serialises reuse-or-create of billing profiles with this name until the transaction ends.\nSELECT pg_advisory_xact_lock(hashtextextended('billing' || chr(31) || coalesce(:billingName, ''), 0)) AS \"locked\""};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * -- Serialises reuse-or-create of billing profiles with this name until the transaction ends.
+ * SELECT pg_advisory_xact_lock(hashtextextended('billing' || chr(31) || coalesce(:billingName, ''), 0)) AS "locked"
+ * ```
+ */
+export const lockBillingName = new PreparedQuery<ILockBillingNameParams,ILockBillingNameResult>(lockBillingNameIR);
 
 
 /** 'InsertBilling' parameters type */

@@ -46,6 +46,35 @@ const findCustomerExactIR: any = {"usedParamSet":{"name":true,"phone":true,"addr
 export const findCustomerExact = new PreparedQuery<IFindCustomerExactParams,IFindCustomerExactResult>(findCustomerExactIR);
 
 
+/** 'LockCustomerName' parameters type */
+export interface ILockCustomerNameParams {
+  name: string;
+}
+
+/** 'LockCustomerName' return type */
+export interface ILockCustomerNameResult {
+  locked: undefined | null;
+}
+
+/** 'LockCustomerName' query type */
+export interface ILockCustomerNameQuery {
+  params: ILockCustomerNameParams;
+  result: ILockCustomerNameResult;
+}
+
+const lockCustomerNameIR: any = {"usedParamSet":{"name":true},"params":[{"name":"name","required":true,"transform":{"type":"scalar"},"locs":[{"a":224,"b":229}]}],"statement":"-- Serialises reuse-or-create of customers with this name (and nothing else)\n-- until the transaction ends, so two concurrent creates make one customer.\nSELECT pg_advisory_xact_lock(hashtextextended('customer' || chr(31) || :name!, 0)) AS \"locked\""};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * -- Serialises reuse-or-create of customers with this name (and nothing else)
+ * -- until the transaction ends, so two concurrent creates make one customer.
+ * SELECT pg_advisory_xact_lock(hashtextextended('customer' || chr(31) || :name!, 0)) AS "locked"
+ * ```
+ */
+export const lockCustomerName = new PreparedQuery<ILockCustomerNameParams,ILockCustomerNameResult>(lockCustomerNameIR);
+
+
 /** 'InsertCustomer' parameters type */
 export interface IInsertCustomerParams {
   address?: string | null | void;
