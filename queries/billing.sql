@@ -28,14 +28,18 @@ SELECT id, billing_code, billing_name, billing_contact_name, billing_address, co
  LIMIT 1;
 
 /* @name SearchBilling */
+-- Substring match on any of four columns (trigram indexes), in code order, one
+-- page: codes after :after, at most :limit rows (NULL: all).
 SELECT id, billing_code, billing_name, billing_contact_name, billing_address, contact_preference
   FROM billing_profiles
- WHERE :search::text IS NULL
-    OR billing_code ILIKE '%' || :search || '%'
-    OR billing_name ILIKE '%' || :search || '%'
-    OR billing_contact_name ILIKE '%' || :search || '%'
-    OR billing_address ILIKE '%' || :search || '%'
- ORDER BY billing_code;
+ WHERE (:search::text IS NULL
+        OR billing_code ILIKE '%' || :search || '%'
+        OR billing_name ILIKE '%' || :search || '%'
+        OR billing_contact_name ILIKE '%' || :search || '%'
+        OR billing_address ILIKE '%' || :search || '%')
+   AND (:after::text IS NULL OR billing_code > :after)
+ ORDER BY billing_code
+ LIMIT :limit::integer;
 
 /* @name ListDuplicateBilling */
 SELECT lower(btrim(billing_name)) AS "normalized_billing_name!", id, billing_code, billing_name,

@@ -27,14 +27,18 @@ SELECT id, customer_code, name, phone, address
 SELECT id FROM customers WHERE id = :id! FOR UPDATE;
 
 /* @name SearchCustomers */
+-- Substring match on any of four columns (trigram indexes), in code order, one
+-- page: codes after :after, at most :limit rows (NULL: all).
 SELECT id, customer_code, name, phone, address
   FROM customers
- WHERE :search::text IS NULL
-    OR customer_code ILIKE '%' || :search || '%'
-    OR name ILIKE '%' || :search || '%'
-    OR phone ILIKE '%' || :search || '%'
-    OR address ILIKE '%' || :search || '%'
- ORDER BY customer_code;
+ WHERE (:search::text IS NULL
+        OR customer_code ILIKE '%' || :search || '%'
+        OR name ILIKE '%' || :search || '%'
+        OR phone ILIKE '%' || :search || '%'
+        OR address ILIKE '%' || :search || '%')
+   AND (:after::text IS NULL OR customer_code > :after)
+ ORDER BY customer_code
+ LIMIT :limit::integer;
 
 /* @name ListDuplicateCustomers */
 -- Customers whose trimmed, lower-cased name is shared with another customer.

@@ -16,6 +16,7 @@ import {
   type IFindBillingByRefResult as BillingRow,
 } from '../queries/billing.queries.js';
 import { allocateCode } from './counters.js';
+import type { SearchPage } from './customers.js';
 import { recordEvent, type Actor } from './events.js';
 import { clean } from './text.js';
 
@@ -73,7 +74,16 @@ export async function findBilling(db: Pool | PoolClient, ref: string): Promise<B
   return row;
 }
 
-export const searchBillingRows = (db: Pool, search: string | undefined) => searchBilling.run({ search: clean(search) }, db);
+export const searchBillingRows = (db: Pool, search: string | undefined, page?: SearchPage) =>
+  searchBilling.run({ search: clean(search), after: clean(page?.after), limit: page ? page.limit : null }, db);
+
+/** A page of the admin list and where the next one starts (null: this was the last). */
+export async function billingPage(db: Pool, search: string | undefined, page: SearchPage) {
+  const rows = await searchBillingRows(db, search, { ...page, limit: page.limit + 1 });
+  const more = rows.length > page.limit;
+  const shown = rows.slice(0, page.limit);
+  return { billing_profiles: shown.map(billingView), has_more: more, next_after: more ? shown.at(-1)!.billing_code : null };
+}
 
 /** Admin create: always a new profile, even with every field empty. */
 export async function createBilling(tx: PoolClient, actor: Actor, fields: BillingFields): Promise<BillingRow> {

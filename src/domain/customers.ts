@@ -88,7 +88,22 @@ export async function findCustomer(db: Pool | PoolClient, ref: string): Promise<
   return row;
 }
 
-export const searchCustomerRows = (db: Pool, search: string | undefined) => searchCustomers.run({ search: clean(search) }, db);
+/** One page of a search: rows after the code `after`, at most `limit` (absent: every match). */
+export interface SearchPage {
+  limit: number;
+  after?: string | undefined;
+}
+
+export const searchCustomerRows = (db: Pool, search: string | undefined, page?: SearchPage) =>
+  searchCustomers.run({ search: clean(search), after: clean(page?.after), limit: page ? page.limit : null }, db);
+
+/** A page of the admin list and where the next one starts (null: this was the last). */
+export async function customerPage(db: Pool, search: string | undefined, page: SearchPage) {
+  const rows = await searchCustomerRows(db, search, { ...page, limit: page.limit + 1 });
+  const more = rows.length > page.limit;
+  const shown = rows.slice(0, page.limit);
+  return { customers: shown.map(customerView), has_more: more, next_after: more ? shown.at(-1)!.customer_code : null };
+}
 
 /** Admin create: always a new customer with the next code. */
 export async function createCustomer(tx: PoolClient, actor: Actor, fields: CustomerFields): Promise<CustomerRow> {

@@ -170,6 +170,8 @@ export const findBillingByRef = new PreparedQuery<IFindBillingByRefParams,IFindB
 
 /** 'SearchBilling' parameters type */
 export interface ISearchBillingParams {
+  after?: string | null | void;
+  limit?: number | null | void;
   search?: string | null | void;
 }
 
@@ -195,19 +197,23 @@ export interface ISearchBillingQuery {
   result: ISearchBillingResult;
 }
 
-const searchBillingIR: any = {"usedParamSet":{"search":true},"params":[{"name":"search","required":false,"transform":{"type":"scalar"},"locs":[{"a":128,"b":134},{"a":183,"b":189},{"a":231,"b":237},{"a":287,"b":293},{"a":338,"b":344}]}],"statement":"SELECT id, billing_code, billing_name, billing_contact_name, billing_address, contact_preference\n  FROM billing_profiles\n WHERE :search::text IS NULL\n    OR billing_code ILIKE '%' || :search || '%'\n    OR billing_name ILIKE '%' || :search || '%'\n    OR billing_contact_name ILIKE '%' || :search || '%'\n    OR billing_address ILIKE '%' || :search || '%'\n ORDER BY billing_code"};
+const searchBillingIR: any = {"usedParamSet":{"search":true,"after":true,"limit":true},"params":[{"name":"search","required":false,"transform":{"type":"scalar"},"locs":[{"a":271,"b":277},{"a":330,"b":336},{"a":382,"b":388},{"a":442,"b":448},{"a":497,"b":503}]},{"name":"after","required":false,"transform":{"type":"scalar"},"locs":[{"a":521,"b":526},{"a":560,"b":565}]},{"name":"limit","required":false,"transform":{"type":"scalar"},"locs":[{"a":598,"b":603}]}],"statement":"-- Substring match on any of four columns (trigram indexes), in code order, one\n-- page: codes after :after, at most :limit rows (NULL: all).\nSELECT id, billing_code, billing_name, billing_contact_name, billing_address, contact_preference\n  FROM billing_profiles\n WHERE (:search::text IS NULL\n        OR billing_code ILIKE '%' || :search || '%'\n        OR billing_name ILIKE '%' || :search || '%'\n        OR billing_contact_name ILIKE '%' || :search || '%'\n        OR billing_address ILIKE '%' || :search || '%')\n   AND (:after::text IS NULL OR billing_code > :after)\n ORDER BY billing_code\n LIMIT :limit::integer"};
 
 /**
  * Query generated from SQL:
  * ```
+ * -- Substring match on any of four columns (trigram indexes), in code order, one
+ * -- page: codes after :after, at most :limit rows (NULL: all).
  * SELECT id, billing_code, billing_name, billing_contact_name, billing_address, contact_preference
  *   FROM billing_profiles
- *  WHERE :search::text IS NULL
- *     OR billing_code ILIKE '%' || :search || '%'
- *     OR billing_name ILIKE '%' || :search || '%'
- *     OR billing_contact_name ILIKE '%' || :search || '%'
- *     OR billing_address ILIKE '%' || :search || '%'
+ *  WHERE (:search::text IS NULL
+ *         OR billing_code ILIKE '%' || :search || '%'
+ *         OR billing_name ILIKE '%' || :search || '%'
+ *         OR billing_contact_name ILIKE '%' || :search || '%'
+ *         OR billing_address ILIKE '%' || :search || '%')
+ *    AND (:after::text IS NULL OR billing_code > :after)
  *  ORDER BY billing_code
+ *  LIMIT :limit::integer
  * ```
  */
 export const searchBilling = new PreparedQuery<ISearchBillingParams,ISearchBillingResult>(searchBillingIR);
