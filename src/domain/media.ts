@@ -10,8 +10,6 @@
  * nothing; new bytes replace the row and the previous file.
  */
 import { Readable } from 'node:stream';
-import { parseStream } from 'music-metadata';
-import sharp from 'sharp';
 import { ArtifactTooLarge, checkKey, type ArtifactStore, type StagedArtifact } from '../artifacts/store.js';
 import type { Pool, PoolClient } from '../db/pool.js';
 import { withTransaction } from '../db/tx.js';
@@ -133,6 +131,8 @@ async function readAll(stream: Readable): Promise<Buffer> {
 
 /** Duration from the audio container (music-metadata reads MP4/M4A, WAV, MP3, Ogg, WebM, FLAC, AAC headers); null when unknown. */
 async function probeDurationMs(staged: StagedArtifact, mediaType: string): Promise<number | null> {
+  // Loaded on first upload, not at start: the decoders are a large part of an idle server's memory.
+  const { parseStream } = await import('music-metadata');
   let stream: Readable | undefined;
   try {
     stream = await staged.open();
@@ -210,6 +210,7 @@ const replacedFile = (previousKey: string | null | undefined, key: string): Plac
 
 /** The report variant: EXIF-rotated, sRGB on white, within 1600×1600, JPEG q72. Undecodable bytes are refused. */
 async function reportVariant(staged: StagedArtifact): Promise<Buffer> {
+  const { default: sharp } = await import('sharp'); // on first photo, not at start (libvips is ~30 MB resident)
   const input = await readAll(await staged.open());
   try {
     const { format } = await sharp(input).metadata();

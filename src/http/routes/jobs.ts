@@ -44,8 +44,8 @@ export function jobRoutes(api: Api, deps: AppDeps) {
     body: CreateJobRequest,
     response: JobShell,
     handler: async (ctx, { body, principal }) =>
-      idempotentCreate(pool, { key: ctx.get('Idempotency-Key') || undefined, scope: `${principal.identity} POST /v1/jobs`, request: body }, async (tx) =>
-        shellView(await loadJobView(tx, await createDeviceJob(tx, principal, body))),
+      idempotentCreate(pool, { key: ctx.get('Idempotency-Key') || undefined, scope: `${principal.identity} POST /v1/jobs`, request: body }, (tx) =>
+        createDeviceJob(tx, principal, body),
       ),
   });
 
