@@ -15,7 +15,7 @@ import { createPool } from './db/pool.js';
 import { loadTraqTemplate } from './documents/traq-pdf.js';
 import { scheduleRetention } from './domain/retention.js';
 import { createApp } from './http/app.js';
-import { createLogger } from './logger.js';
+import { createLogger, lastResortNet } from './logger.js';
 import { startProcessing } from './processing/runtime.js';
 import { createProviders, letterPolisher } from './providers/index.js';
 import { VERSION } from './version.js';
@@ -28,6 +28,7 @@ function rel(p: string) {
 async function main() {
   const config = loadConfigOrExit();
   const logger = createLogger(config.logLevel);
+  lastResortNet(logger);
   const say = (line: string) => process.stdout.write(`traq-server: ${line}\n`);
 
   const admin = config.apiKey ? undefined : devAdminKey(config.dataDir);

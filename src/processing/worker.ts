@@ -13,7 +13,7 @@
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import type { Pool } from '../db/pool.js';
-import { withTransaction } from '../db/tx.js';
+import { withRetry, withTransaction } from '../db/tx.js';
 import type { Logger } from '../logger.js';
 import {
   claimSubmittedRound,
@@ -86,7 +86,7 @@ export class RoundWorker {
       try {
         await this.watchdog();
         while (this.running && this.active.size < this.o.concurrency) {
-          const [claimed] = await claimSubmittedRound.run({ workerId: this.id, leaseSeconds: this.o.leaseSeconds }, this.o.pool);
+          const [claimed] = await withRetry(() => claimSubmittedRound.run({ workerId: this.id, leaseSeconds: this.o.leaseSeconds }, this.o.pool));
           if (!claimed) break;
           const round: ClaimedRound = {
             roundPk: claimed.id,
@@ -95,10 +95,13 @@ export class RoundWorker {
             attempt: claimed.processing_attempts,
             workerId: this.id,
           };
-          const p = this.process(round).finally(() => {
-            this.active.delete(p);
-            this.wake?.();
-          });
+          // The round's owner: nothing it throws may escape as an unhandled rejection.
+          const p = this.process(round)
+            .catch((err: Error) => this.o.logger.error({ err: err?.message, worker: this.id, round_pk: round.roundPk }, 'round processing error'))
+            .finally(() => {
+              this.active.delete(p);
+              this.wake?.();
+            });
           this.active.add(p);
         }
       } catch (err) {
@@ -132,21 +135,31 @@ export class RoundWorker {
       await this.o.handler(round, abort.signal);
       log.info({ ms: Date.now() - started }, 'round processed');
     } catch (err) {
-      const reason = (err as Error)?.message || String(err);
-      if (abort.signal.aborted) {
-        log.warn({ reason }, 'round processing abandoned: lease lost');
-      } else if (round.attempt < this.o.maxAttempts) {
-        log.warn({ reason }, 'round processing failed; will retry');
-        await releaseRoundForRetry.run(
-          { roundPk: round.roundPk, workerId: this.id, backoffSeconds: this.o.retryBackoffSeconds * round.attempt, reason },
-          this.o.pool,
-        );
-      } else {
-        log.error({ reason }, 'round processing failed for the last time');
-        await withTransaction(this.o.pool, (tx) => failRound(tx, round.roundPk, `Processing failed after ${round.attempt} attempts: ${reason}`));
-      }
+      await this.giveBack(round, err, abort.signal, log).catch((cause: Error) =>
+        // The round keeps its lease until it lapses; then it is claimed again (or the watchdog fails it).
+        log.error({ err: cause?.message, code: (cause as { code?: string })?.code }, 'could not give the round back; its lease will lapse'),
+      );
     } finally {
       clearInterval(heartbeat);
+    }
+  }
+
+  /** After a failed attempt: back to the queue with a back-off, or FAILED after the last attempt. */
+  private async giveBack(round: ClaimedRound, err: unknown, signal: AbortSignal, log: Logger): Promise<void> {
+    const reason = (err as Error)?.message || String(err);
+    if (signal.aborted) {
+      log.warn({ reason }, 'round processing abandoned: lease lost');
+    } else if (round.attempt < this.o.maxAttempts) {
+      log.warn({ reason }, 'round processing failed; will retry');
+      await withRetry(() =>
+        releaseRoundForRetry.run(
+          { roundPk: round.roundPk, workerId: this.id, backoffSeconds: this.o.retryBackoffSeconds * round.attempt, reason },
+          this.o.pool,
+        ),
+      );
+    } else {
+      log.error({ reason }, 'round processing failed for the last time');
+      await withTransaction(this.o.pool, (tx) => failRound(tx, round.roundPk, `Processing failed after ${round.attempt} attempts: ${reason}`));
     }
   }
 
@@ -154,13 +167,13 @@ export class RoundWorker {
   private async watchdog(): Promise<void> {
     if (Date.now() - this.lastWatchdog < 5000) return;
     this.lastWatchdog = Date.now();
-    await withTransaction(this.o.pool, async (tx) => {
-      const stuck = await findStuckRounds.run({ stuckSeconds: this.o.stuckSeconds }, tx);
-      for (const r of stuck) {
-        const reason = `Processing did not finish within ${this.o.stuckSeconds} s (attempts: ${r.processing_attempts})`;
-        if (await failRound(tx, r.id, reason)) this.o.logger.warn({ round_pk: r.id, round_id: r.round_id }, 'stuck round failed by the watchdog');
+    const stuck = await findStuckRounds.run({ stuckSeconds: this.o.stuckSeconds }, this.o.pool);
+    for (const r of stuck) {
+      const reason = `Processing did not finish within ${this.o.stuckSeconds} s (attempts: ${r.processing_attempts})`;
+      // One transaction per round, each locking its job first (src/db/tx.ts).
+      if (await withTransaction(this.o.pool, (tx) => failRound(tx, r.id, reason))) {
+        this.o.logger.warn({ round_pk: r.id, round_id: r.round_id }, 'stuck round failed by the watchdog');
       }
-    });
+    }
   }
 }
-
