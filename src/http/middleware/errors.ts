@@ -21,7 +21,7 @@ function fromHttpError(err: HttpLikeError): Problem | undefined {
   if (status === 400 && (err.type === 'entity.parse.failed' || /JSON|json|parse/.test(err.message ?? ''))) {
     return problems.validation([{ loc: ['body'], msg: 'Request body is not valid JSON', type: 'json_invalid' }]);
   }
-  if (status === 405) return problems.methodNotAllowed();
+  if (status === 405) return problems.methodNotAllowed('');
   if (status === 404) return problems.routeNotFound();
   return new Problem(status, 'bad_request', err.expose && err.message ? err.message : 'Bad Request');
 }
@@ -35,7 +35,13 @@ export function errorHandler(logger: Logger): Middleware {
   return async (ctx, next) => {
     try {
       await next();
-      if (ctx.status === 404 && ctx.body === undefined) throw problems.routeNotFound();
+      if (ctx.body === undefined || ctx.body === null) {
+        // The router's allowedMethods() answers unknown methods (TRACE, PROPFIND) and known ones on the wrong path with a bare status.
+        const allow = ctx.response.get('Allow');
+        if (ctx.status === 404) throw problems.routeNotFound();
+        if (ctx.status === 405) throw problems.methodNotAllowed(allow);
+        if (ctx.status === 501) throw problems.methodNotImplemented(ctx.method, allow);
+      }
     } catch (err) {
       let problem: Problem | undefined;
       if (err instanceof Problem) problem = err;
