@@ -12,6 +12,25 @@ interface HttpLikeError {
   limit?: number;
 }
 
+/**
+ * PostgreSQL refusing a value the edge checks should have caught (a CHECK, a
+ * varchar length, a character it cannot store, nesting too deep for jsonb):
+ * the client's input, so a 422, never a 500. The cause is logged.
+ */
+const PG_INPUT_ERRORS: Record<string, string> = {
+  '22001': 'value is too long for its field',
+  '22021': 'value contains a character that cannot be stored',
+  '22P05': 'value contains a character that cannot be stored',
+  '23514': 'value is outside the allowed range or length',
+  '54001': 'value is nested too deeply',
+};
+
+function fromDatabaseError(err: { code?: string; constraint?: string }): Problem | undefined {
+  const msg = typeof err?.code === 'string' ? PG_INPUT_ERRORS[err.code] : undefined;
+  if (!msg) return undefined;
+  return problems.validation([{ loc: ['body', ...(err.constraint ? [err.constraint] : [])], msg, type: 'value_error' }]);
+}
+
 /** Errors thrown by koa-body / raw-body / Koa itself, mapped onto the catalogue. */
 function fromHttpError(err: HttpLikeError): Problem | undefined {
   const status = err.status ?? err.statusCode;
@@ -47,7 +66,10 @@ export function errorHandler(logger: Logger): Middleware {
       if (err instanceof Problem) problem = err;
       else if (err instanceof ArtifactTooLarge) problem = problems.payloadTooLarge(err.limit);
       else if (err instanceof InvalidArtifactKey) problem = problems.validation([{ loc: ['path'], msg: err.message, type: 'value_error' }]);
-      else problem = fromHttpError(err as HttpLikeError);
+      else problem = fromDatabaseError(err as { code?: string }) ?? fromHttpError(err as HttpLikeError);
+      if (problem && !(err instanceof Problem)) {
+        ctx.state.log?.warn({ err: { message: (err as Error)?.message, code: (err as { code?: string })?.code } }, 'request refused');
+      }
       if (!problem) {
         const e = err as Error;
         logger.error({ req_id: ctx.state.requestId, err: { message: e?.message, stack: e?.stack } }, 'unhandled error');
