@@ -10,6 +10,8 @@ export class Problem extends Error {
     readonly code: string,
     readonly detail: unknown,
     readonly headers: Record<string, string> = {},
+    /** What went wrong underneath, for the log only (the error middleware logs it; the client never sees it). */
+    override readonly cause?: unknown,
   ) {
     super(typeof detail === 'string' ? detail : code);
   }
@@ -100,6 +102,9 @@ export const problems = {
     new Problem(413, 'payload_too_large', `${what} is larger than the limit of ${limitBytes} bytes`),
   unsupportedUploadType: (what: 'recording' | 'image', given: string, accepted: string) =>
     new Problem(415, 'unsupported_media_type', `Unsupported Content-Type ${JSON.stringify(quote(given))} for a ${what}; send ${accepted}`),
+  imageTooManyPixels: (width: number, height: number, max: number) =>
+    new Problem(422, 'image_too_large', `Image is ${width} × ${height} pixels, more than the limit of ${max} pixels`),
+  recordingNotAudio: () => new Problem(415, 'recording_not_audio', 'Recording bytes are not a recognised audio file (m4a, aac, wav, mp3, ogg, webm, flac, 3gp, amr)'),
   imageNotDecodable: () => new Problem(415, 'image_not_decodable', 'Image bytes are not a decodable JPEG or PNG'),
   uploadAborted: () => new Problem(400, 'upload_aborted', 'Upload ended before the whole body arrived'),
   // jobs, customers, billing profiles, projects, assignments (api.md §1.7, §2.4, §2.5, §2.13, §3.3;
@@ -158,7 +163,7 @@ export const problems = {
       'final_exists',
       'Final snapshot already exists for this job. Reopen the job with the admin unlock workflow and resubmit as a correction.',
     ),
-  finalRenderFailed: () => new Problem(500, 'final_render_failed', 'Final output generation failed'),
+  finalRenderFailed: (cause: unknown) => new Problem(500, 'final_render_failed', 'Final output generation failed', {}, cause),
   reportLetterNotFound: () => new Problem(404, 'report_letter_not_found', 'Report letter not found'),
   traqPdfNotFound: () => new Problem(404, 'traq_pdf_not_found', 'TRAQ PDF not found'),
   invalidFinalPayload: (why: string) => new Problem(400, 'invalid_final_payload', `Invalid final payload: ${quote(why)}`),

@@ -67,6 +67,10 @@ export function errorHandler(logger: Logger): Middleware {
       else if (err instanceof ArtifactTooLarge) problem = problems.payloadTooLarge(err.limit);
       else if (err instanceof InvalidArtifactKey) problem = problems.validation([{ loc: ['path'], msg: err.message, type: 'value_error' }]);
       else problem = fromDatabaseError(err as { code?: string }) ?? fromHttpError(err as HttpLikeError);
+      if (err instanceof Problem && err.cause !== undefined) {
+        const c = err.cause as Error;
+        (ctx.state.log ?? logger).error({ req_id: ctx.state.requestId, code: err.code, err: { message: c?.message ?? String(c), stack: c?.stack } }, 'request failed');
+      }
       if (problem && !(err instanceof Problem)) {
         ctx.state.log?.warn({ err: { message: (err as Error)?.message, code: (err as { code?: string })?.code } }, 'request refused');
       }
