@@ -79,17 +79,17 @@ t.test('deep nesting is refused before parsing: 422, no 500, nothing saved', asy
   t.same(await tableDigest(app.pool), after, 'nothing changed');
 });
 
-t.test('unknown methods: 405 with Allow or 501, JSON bodies', async (t) => {
+t.test('unknown methods: 405 with Allow, JSON bodies', async (t) => {
   const app = await startTestApp(t);
   for (const method of ['TRACE', 'PROPFIND', 'MKCOL', 'LOCK']) {
     const res = await raw(app, method, '/health');
-    shaped(t, res, [405, 501], `${method} /health`);
-    if (res.status === 405) t.ok(res.headers.allow, 'Allow header');
+    shaped(t, res, 405, `${method} /health`);
+    t.match(res.headers.allow, /GET/, 'Allow header');
   }
   const del = await raw(app, 'DELETE', '/health');
   shaped(t, del, 405, 'DELETE /health');
   t.match(del.headers.allow, /GET/, 'Allow names GET');
-  shaped(t, await raw(app, 'TRACE', '/v1/nothing'), [404, 501], 'TRACE on an unknown path');
+  shaped(t, await raw(app, 'TRACE', '/v1/nothing'), [404, 405], 'TRACE on an unknown path');
 });
 
 t.test('error details quote at most a short prefix of the value', async (t) => {

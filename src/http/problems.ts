@@ -34,8 +34,6 @@ export const problems = {
   validation: (issues: ValidationIssue[]) => new Problem(422, 'validation_failed', issues),
   routeNotFound: () => new Problem(404, 'not_found', 'Not Found'),
   methodNotAllowed: (allow: string) => new Problem(405, 'method_not_allowed', 'Method Not Allowed', allow ? { Allow: allow } : {}),
-  methodNotImplemented: (method: string, allow: string) =>
-    new Problem(501, 'method_not_implemented', `Method ${quote(method)} is not implemented`, allow ? { Allow: allow } : {}),
   payloadTooLarge: (limitBytes: number) =>
     new Problem(413, 'payload_too_large', `Request body is larger than the limit of ${limitBytes} bytes`),
   unsupportedMediaType: (detail: string) => new Problem(415, 'unsupported_media_type', detail),

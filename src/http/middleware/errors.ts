@@ -58,8 +58,8 @@ export function errorHandler(logger: Logger): Middleware {
         // The router's allowedMethods() answers unknown methods (TRACE, PROPFIND) and known ones on the wrong path with a bare status.
         const allow = ctx.response.get('Allow');
         if (ctx.status === 404) throw problems.routeNotFound();
-        if (ctx.status === 405) throw problems.methodNotAllowed(allow);
-        if (ctx.status === 501) throw problems.methodNotImplemented(ctx.method, allow);
+        // A method no route implements (TRACE, PROPFIND) is a client error like any other wrong method: 405.
+        if (ctx.status === 405 || ctx.status === 501) throw problems.methodNotAllowed(allow);
       }
     } catch (err) {
       let problem: Problem | undefined;
