@@ -37,7 +37,7 @@ t.test(`fuzz: ${COUNT} generated requests over every documented operation (seed 
   const ids = (await app.pool.query(`SELECT id FROM job_events ORDER BY created_at LIMIT 5000`)).rows.map((r) => r.id as string);
   const digest = await digestOf(ids);
 
-  t.comment(`fuzz: ${report.requests} requests over ${report.operations} operations in ${(report.ms / 1000).toFixed(1)} s; statuses ${JSON.stringify(report.statuses)}`);
+  t.comment(`fuzz: ${report.requests} requests over ${report.operations} operations in ${(report.ms / 1000).toFixed(1)} s; statuses ${JSON.stringify(report.statuses)}; resent after a connection error: ${report.transportRetries}`);
   for (const f of report.failures.slice(0, 20)) t.comment(f);
   t.same(report.failures.slice(0, 20), [], `no 5xx, no unshaped error, every request answered (${report.failures.length} failures)`);
   t.equal(shrank, 0, 'job_events only grew');

@@ -40,6 +40,8 @@ export interface FuzzReport {
   statuses: Record<string, number>;
   operations: number;
   failures: string[];
+  /** Requests resent once after a client-side connection error. */
+  transportRetries: number;
   ms: number;
 }
 
@@ -265,12 +267,18 @@ export async function fuzz(app: TestApp, options: { count: number; seed: number;
   const failures: string[] = [];
   let next = 0;
   let done = 0;
+  let transportRetries = 0;
   const worker = async () => {
     while (next < requests.length) {
       const req = requests[next++]!;
       const what = `${req.method} ${req.url.slice(app.url.length, app.url.length + 160)}`;
       try {
-        const res = await fetch(req.url, { method: req.method, headers: req.headers, body: req.body as BodyInit | undefined, signal: AbortSignal.timeout(30_000) });
+        const send = () => fetch(req.url, { method: req.method, headers: req.headers, body: req.body as BodyInit | undefined, signal: AbortSignal.timeout(30_000) });
+        // A reused keep-alive socket the server closed at that instant fails on the client side: resend once, and say so.
+        const res = await send().catch(async () => {
+          transportRetries++;
+          return send();
+        });
         const text = await res.text();
         statuses[res.status] = (statuses[res.status] ?? 0) + 1;
         if (res.status >= 500) failures.push(`${res.status} ${what}: ${text.slice(0, 200)}`);
@@ -290,5 +298,5 @@ export async function fuzz(app: TestApp, options: { count: number; seed: number;
     }
   };
   await Promise.all(Array.from({ length: options.parallel ?? 4 }, worker));
-  return { requests: requests.length, statuses, operations: ops.length, failures, ms: Date.now() - started };
+  return { requests: requests.length, statuses, operations: ops.length, failures, transportRetries, ms: Date.now() - started };
 }
