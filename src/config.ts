@@ -49,6 +49,7 @@ const EnvSchema = z.object({
   TRAQ_AUTH_RATE_LIMIT_PER_MINUTE: positiveInt(30),
   TRAQ_MAX_AUDIO_BYTES: positiveInt(50 * 1024 * 1024),
   TRAQ_MAX_IMAGE_BYTES: positiveInt(20 * 1024 * 1024),
+  TRAQ_MAX_IMAGE_PIXELS: positiveInt(50_000_000),
   // AI providers (README decision 12): any OpenAI-compatible server; none configured = no-provider mode.
   OPENAI_BASE_URL: optionalString.refine((u) => u === undefined || /^https?:\/\//.test(u), 'must be an http(s) URL'),
   OPENAI_API_KEY: optionalString,
@@ -109,6 +110,8 @@ export interface Config {
   maxAudioBytes: number;
   /** Largest photo upload accepted, in bytes (413 above it). */
   maxImageBytes: number;
+  /** Largest photo accepted, in pixels (width × height; 422 above it): decoding is bounded by this, not by bytes. */
+  maxImagePixels: number;
   /** The blank ISA TRAQ form PDF the final's form is drawn on; undefined → the built-in summary form. */
   traqTemplatePdf: string | undefined;
   /** The box map for that template (set together with traqTemplatePdf). */
@@ -186,6 +189,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     authRateLimitPerMinute: e.TRAQ_AUTH_RATE_LIMIT_PER_MINUTE,
     maxAudioBytes: e.TRAQ_MAX_AUDIO_BYTES,
     maxImageBytes: e.TRAQ_MAX_IMAGE_BYTES,
+    maxImagePixels: e.TRAQ_MAX_IMAGE_PIXELS,
     openai: {
       // A local OpenAI-compatible server may need no key, so a base URL alone also configures the provider.
       configured: e.OPENAI_API_KEY !== undefined || e.OPENAI_BASE_URL !== undefined,

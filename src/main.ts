@@ -12,7 +12,7 @@ import { loadConfigOrExit } from './config.js';
 import type { Cluster } from './db/cluster.js';
 import { startEmbeddedDatabase } from './db/embedded.js';
 import { migrate } from './db/migrate.js';
-import { createLogger } from './logger.js';
+import { createLogger, lastResortNet } from './logger.js';
 import { VERSION } from './version.js';
 
 /**
@@ -53,6 +53,7 @@ async function main() {
   timeline.mark('entry');
   const config = loadConfigOrExit();
   const logger = createLogger(config.logLevel);
+  lastResortNet(logger);
   const say = (line: string) => process.stdout.write(`traq-server: ${line}\n`);
   const loading = loadApplication();
   loading.catch(() => {}); // awaited below; a failed start before that must not also report it as unhandled

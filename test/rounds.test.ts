@@ -1,4 +1,5 @@
 import t from 'tap';
+import { tinyWav } from './helpers/audio.js';
 import { startTestApp, type TestApp } from './helpers/app.js';
 import { approvedDevice, job, type TestDevice, type TestJob } from './helpers/factories.js';
 
@@ -106,7 +107,7 @@ t.test('the reconciliation read: every field, after each step, and it changes no
     transcription_failures: [],
   });
 
-  const audio = Buffer.from('not really audio, but bytes');
+  const audio = tinyWav();
   for (const [section, rec] of [['trunk', 'rec_b'], ['site_factors', 'rec_a'], ['trunk', 'rec_a2']]) {
     const up = await app.request('PUT', `/v1/jobs/${j.jobId}/sections/${section}/recordings/${rec}`, {
       key: dev.token,

@@ -74,6 +74,16 @@ export async function findBilling(db: Pool | PoolClient, ref: string): Promise<B
   return row;
 }
 
+/**
+ * The profile, locked, read again after the lock: a concurrent DELETE that
+ * committed while we waited makes this a 404 (it used to be a 500 TypeError).
+ */
+async function lockFoundBilling(tx: PoolClient, ref: string): Promise<BillingRow> {
+  const found = await findBilling(tx, ref);
+  if ((await lockBilling.run({ id: found.id }, tx)).length === 0) throw problems.billingNotFound(ref);
+  return findBilling(tx, found.id);
+}
+
 export const searchBillingRows = (db: Pool, search: string | undefined, page?: SearchPage) =>
   searchBilling.run({ search: clean(search), after: clean(page?.after), limit: page ? page.limit : null }, db);
 
@@ -94,8 +104,7 @@ export async function createBilling(tx: PoolClient, actor: Actor, fields: Billin
 
 /** Admin update: null/absent = unchanged, blank clears. */
 export async function updateBillingFields(tx: PoolClient, actor: Actor, ref: string, fields: BillingFields): Promise<BillingRow> {
-  const current = await findBilling(tx, ref);
-  await lockBilling.run({ id: current.id }, tx);
+  const current = await lockFoundBilling(tx, ref);
   const pick = (given: string | null | undefined, old: string | null) => (given === undefined || given === null ? old : clean(given));
   const [row] = await updateBilling.run(
     {
@@ -168,8 +177,7 @@ export async function mergeBilling(tx: PoolClient, actor: Principal, sourceRef: 
 }
 
 export async function deleteUnusedBilling(tx: PoolClient, actor: Actor, ref: string) {
-  const billing = await findBilling(tx, ref);
-  await lockBilling.run({ id: billing.id }, tx);
+  const billing = await lockFoundBilling(tx, ref);
   const jobs = await billingJobs.run({ id: billing.id }, tx);
   if (jobs.length > 0) throw problems.billingHasJobs(billing.billing_code, jobs.length);
   await deleteBilling.run({ id: billing.id }, tx);

@@ -88,6 +88,17 @@ export async function findCustomer(db: Pool | PoolClient, ref: string): Promise<
   return row;
 }
 
+/**
+ * The customer, locked, read again after the lock: a concurrent DELETE that
+ * committed while we waited makes this a 404 (it used to be a 500 TypeError),
+ * and a concurrent update is seen before this one builds on it.
+ */
+async function lockFoundCustomer(tx: PoolClient, ref: string): Promise<CustomerRow> {
+  const found = await findCustomer(tx, ref);
+  if ((await lockCustomer.run({ id: found.id }, tx)).length === 0) throw problems.customerNotFound(ref);
+  return findCustomer(tx, found.id);
+}
+
 /** One page of a search: rows after the code `after`, at most `limit` (absent: every match). */
 export interface SearchPage {
   limit: number;
@@ -116,8 +127,7 @@ export async function createCustomer(tx: PoolClient, actor: Actor, fields: Custo
 
 /** Admin update: null/absent = unchanged; a blank phone or address clears it; a blank name is refused. */
 export async function updateCustomerFields(tx: PoolClient, actor: Actor, ref: string, fields: CustomerFields): Promise<CustomerRow> {
-  const current = await findCustomer(tx, ref);
-  await lockCustomer.run({ id: current.id }, tx);
+  const current = await lockFoundCustomer(tx, ref);
   let name = current.name;
   if (fields.name !== undefined && fields.name !== null) {
     const n = clean(fields.name);
@@ -202,8 +212,7 @@ export async function mergeCustomers(tx: PoolClient, actor: Principal, sourceRef
 
 /** Deletes an unused customer; refused while a job or a tree refers to it. */
 export async function deleteUnusedCustomer(tx: PoolClient, actor: Actor, ref: string) {
-  const customer = await findCustomer(tx, ref);
-  await lockCustomer.run({ id: customer.id }, tx);
+  const customer = await lockFoundCustomer(tx, ref);
   const [counts] = await customerUsage.run({ id: customer.id }, tx);
   if (counts!.job_count > 0) throw problems.customerHasJobs(customer.customer_code, counts!.job_count);
   if (counts!.tree_count > 0) throw problems.customerHasTrees(customer.customer_code, counts!.tree_count);

@@ -3,6 +3,7 @@
  * uploads photos; the review is written by SQL (the processing core is not under test here); then
  * the final body built from a sample job's final.json.
  */
+import { wavBytes } from './audio.js';
 import sharp from 'sharp';
 import type { TestApp } from './app.js';
 import { approvedDevice, type TestDevice } from './factories.js';
@@ -55,7 +56,7 @@ export async function reviewedRound(app: TestApp, ready: Pick<ReadyJob, 'dev' | 
       'recording',
       app.request('PUT', `/v1/jobs/${ready.jobId}/sections/site_factors/recordings/${rec}`, {
         key,
-        raw: new Uint8Array(Buffer.alloc(4096, rec)),
+        raw: new Uint8Array(wavBytes(4096, rec)),
         headers: { 'content-type': 'audio/wav' },
       }),
     );

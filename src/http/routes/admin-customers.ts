@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ADDRESS_MAX } from '../fields.js';
 import {
   billingUsageReport,
   billingView,
@@ -24,7 +25,7 @@ import type { Api } from '../api.js';
 import type { AppDeps } from '../app.js';
 import { BillingProfile, Customer, JobStatus, RefParams } from './job-schemas.js';
 
-const text = z.string().nullish();
+const text = z.string().max(ADDRESS_MAX).nullish();
 /** Admin lists are paged (issue 16): `limit` per page, then `after` = the previous answer's `next_after`. */
 export const DEFAULT_LIST_PAGE = 100;
 const Search = z.object({
