@@ -13,6 +13,7 @@ import { openApiDocument } from './openapi.js';
 import { adminArtifactRoutes } from './routes/admin-artifacts.js';
 import { deviceRoutes } from './routes/devices.js';
 import { exportRoutes } from './routes/export.js';
+import { extractionRoutes } from './routes/extraction.js';
 import { finalRoutes } from './routes/finals.js';
 import { healthRoutes } from './routes/health.js';
 import { jobAreaRoutes } from './routes/job-area.js';
@@ -56,6 +57,7 @@ export function createApp(deps: AppDeps): Koa {
   adminArtifactRoutes(api, deps);
   adminInspectRoutes(api, deps);
   finalRoutes(api, deps);
+  extractionRoutes(api, deps);
   api.router.get('/openapi.json', (ctx) => {
     ctx.body = openApiDocument(api, deps.version);
   });
