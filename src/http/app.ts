@@ -22,6 +22,7 @@ import { adminInspectRoutes } from './routes/admin-inspect.js';
 import { processingRoutes } from './routes/processing.js';
 import { profileRoutes } from './routes/profile.js';
 import { roundRoutes } from './routes/rounds.js';
+import { treeRoutes } from './routes/trees.js';
 
 export interface AppDeps {
   config: Config;
@@ -58,6 +59,7 @@ export function createApp(deps: AppDeps): Koa {
   adminInspectRoutes(api, deps);
   finalRoutes(api, deps);
   extractionRoutes(api, deps);
+  treeRoutes(api, deps);
   api.router.get('/openapi.json', (ctx) => {
     ctx.body = openApiDocument(api, deps.version);
   });
