@@ -1,7 +1,6 @@
 /**
  * The command groups of traq-admin (data-model §9). A group is one file in
  * ./groups exporting a CommandGroup; adding one is adding it to this list.
- * Not here: `tree identify` and `net` (out of scope for issue #8).
  */
 import type { Command } from 'commander';
 import { artifactGroup } from './groups/artifact.js';
@@ -14,6 +13,7 @@ import { projectGroup } from './groups/project.js';
 import { reviewGroup } from './groups/review.js';
 import { roundGroup } from './groups/round.js';
 import { stageGroup } from './groups/stage.js';
+import { treeGroup } from './groups/tree.js';
 import type { Runtime } from './runtime.js';
 
 export interface CommandGroup {
@@ -34,4 +34,5 @@ export const groups: CommandGroup[] = [
   artifactGroup,
   exportGroup,
   stageGroup,
+  treeGroup,
 ];
