@@ -17,7 +17,7 @@ import { scheduleRetention } from './domain/retention.js';
 import { createApp } from './http/app.js';
 import { createLogger } from './logger.js';
 import { startProcessing } from './processing/runtime.js';
-import { createProviders, letterPolisher } from './providers/index.js';
+import { createProviders, findFfmpeg, letterPolisher } from './providers/index.js';
 import { VERSION } from './version.js';
 
 function rel(p: string) {
@@ -70,6 +70,12 @@ async function main() {
   say(
     `round processing: ${config.inProcessWorker ? `worker in this process (${config.worker.concurrency} rounds at a time)` : 'no worker here (TRAQ_WORKER=off; run npm run worker)'}, ` +
       `AI provider ${config.openai.configured ? config.openai.baseUrl : 'none (set OPENAI_API_KEY or OPENAI_BASE_URL)'}`,
+  );
+  const ffmpeg = findFfmpeg(config.ffmpegBin);
+  say(
+    ffmpeg
+      ? `audio: recordings normalised to 16 kHz mono WAV with ${ffmpeg} before transcription (long ones split to fit the provider's upload limit)`
+      : `audio: ffmpeg not found (${config.ffmpegBin ? `TRAQ_FFMPEG_BIN=${config.ffmpegBin}` : 'not on PATH'}): recordings go to the provider as uploaded`,
   );
   say(`TRAQ form: ${traqTemplate ? `template ${rel(config.traqTemplatePdf!)} with map ${rel(config.traqFieldMap!)}` : 'built-in summary form (no template configured)'}`);
   if (config.retentionIntervalHours > 0) say(`retention: pruning archived jobs every ${config.retentionIntervalHours} h`);
