@@ -227,8 +227,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     },
     ffmpegBin: e.TRAQ_FFMPEG_BIN,
     discovery: {
-      // On by default only when the server listens beyond loopback: a loopback server is unreachable from a phone.
-      enabled: e.TRAQ_ENABLE_DISCOVERY ?? !isLoopbackHost(e.HOST),
+      // On by default only when the server listens beyond loopback (a loopback server is unreachable from a
+      // phone), and never by default under the test suite, whose servers must not reach a real network.
+      enabled: e.TRAQ_ENABLE_DISCOVERY ?? (!isLoopbackHost(e.HOST) && e.TRAQ_ENV !== 'test'),
       name: e.TRAQ_DISCOVERY_NAME,
       port: e.TRAQ_DISCOVERY_PORT ?? e.PORT,
     },

@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { devAdminKey } from './admin-key.js';
 import { ArtifactStore } from './artifacts/store.js';
-import { loadConfigOrExit } from './config.js';
+import { isLoopbackHost, loadConfigOrExit } from './config.js';
 import type { Cluster } from './db/cluster.js';
 import { startEmbeddedDatabase } from './db/embedded.js';
 import { migrate } from './db/migrate.js';
@@ -16,6 +16,7 @@ import { loadTraqTemplate } from './documents/traq-pdf.js';
 import { scheduleRetention } from './domain/retention.js';
 import { createApp } from './http/app.js';
 import { createLogger } from './logger.js';
+import { advertise } from './net/discovery.js';
 import { startProcessing } from './processing/runtime.js';
 import { createProviders, findFfmpeg, letterPolisher } from './providers/index.js';
 import { VERSION } from './version.js';
@@ -82,12 +83,21 @@ async function main() {
   if (admin) say(`admin API key: ${admin.created ? 'generated and ' : ''}stored in ${rel(admin.file)} (send it as x-api-key)`);
   else say('admin API key: from TRAQ_API_KEY');
 
+  const { discovery } = config;
+  const advertised = discovery.enabled ? advertise({ name: discovery.name, port: discovery.port || port, version: VERSION }, logger) : null;
+  say(
+    advertised
+      ? `discovery: advertising "${discovery.name}" as _traq._tcp on port ${discovery.port || port} over mDNS (TRAQ_ENABLE_DISCOVERY=false turns it off)`
+      : `discovery: off (${isLoopbackHost(config.host) ? 'HOST is loopback; ' : ''}TRAQ_ENABLE_DISCOVERY=true turns it on)`,
+  );
+
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     say(`${signal} received, stopping`);
     server.closeAllConnections?.();
+    await advertised?.stop();
     await new Promise<void>((r) => server.close(() => r()));
     await processing.stop();
     await pool.end();

@@ -9,6 +9,7 @@ import { deviceGroup } from './groups/device.js';
 import { exportGroup } from './groups/export.js';
 import { finalGroup } from './groups/final.js';
 import { jobGroup } from './groups/job.js';
+import { netGroup } from './groups/net.js';
 import { projectGroup } from './groups/project.js';
 import { reviewGroup } from './groups/review.js';
 import { roundGroup } from './groups/round.js';
@@ -35,4 +36,5 @@ export const groups: CommandGroup[] = [
   exportGroup,
   stageGroup,
   treeGroup,
+  netGroup,
 ];
