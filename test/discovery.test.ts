@@ -8,6 +8,9 @@ import { execFile, spawnSync } from 'node:child_process';
 import t from 'tap';
 import { loadConfig } from '../src/config.js';
 
+// The probes start node and traq-admin in child processes: tens of seconds on a loaded 2-core machine.
+t.setTimeout(600_000);
+
 t.test('TRAQ_ENABLE_DISCOVERY defaults on only when HOST is not loopback', async (t) => {
   t.equal(loadConfig({ HOST: '127.0.0.1' }).discovery.enabled, false);
   t.equal(loadConfig({ HOST: 'localhost' }).discovery.enabled, false);
@@ -29,13 +32,13 @@ const skip = netns ? false : 'this sandbox cannot make a private network namespa
 function probe(mode: 'up' | 'down'): Promise<any> {
   const setup = mode === 'up' ? 'ip link set lo up && ip link set lo multicast on && ip route add 224.0.0.0/4 dev lo && ' : '';
   return new Promise((resolve, reject) => {
-    execFile('unshare', ['-n', 'sh', '-c', `${setup}exec "$0" --import tsx test/helpers/discovery-probe.ts ${mode}`, process.execPath], { timeout: 90_000 }, (err, stdout, stderr) =>
+    execFile('unshare', ['-n', 'sh', '-c', `${setup}exec "$0" --import tsx test/helpers/discovery-probe.ts ${mode}`, process.execPath], { timeout: 300_000 }, (err, stdout, stderr) =>
       err ? reject(new Error(`${err.message}\n${stderr}`)) : resolve(JSON.parse(stdout.trim().split('\n').at(-1)!)),
     );
   });
 }
 
-t.test('traq-admin net finds the advertised server: name, port, TXT with the API version', { skip }, async (t) => {
+t.test('traq-admin net finds the advertised server: name, port, TXT with the API version', { skip, timeout: 400_000 }, async (t) => {
   const r = await probe('up');
   t.equal(r.code, 0, r.stderr);
   const server = r.cli.servers.find((s: any) => s.name === 'Probe TRAQ');
@@ -45,7 +48,7 @@ t.test('traq-admin net finds the advertised server: name, port, TXT with the API
   t.ok(r.logs.some((l: any) => l.m === 'discovery: advertised'), 'the advertisement was logged');
 });
 
-t.test('with no working network the advertisement errors are logged, never thrown', { skip }, async (t) => {
+t.test('with no working network the advertisement errors are logged, never thrown', { skip, timeout: 400_000 }, async (t) => {
   const r = await probe('down');
   t.same(r.alive, true, 'the process lived on');
 });
