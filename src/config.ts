@@ -73,6 +73,7 @@ const EnvSchema = z.object({
   TRAQ_PROCESSING_STUCK_SECONDS: positiveSeconds(3600),
   TRAQ_TRAQ_TEMPLATE_PDF: optionalString,
   TRAQ_TRAQ_FIELD_MAP: optionalString,
+  TRAQ_TEMP_MAX_AGE_SECONDS: positiveSeconds(3600),
   TRAQ_RETENTION_INTERVAL_HOURS: z.coerce.number({ message: 'must be a number' }).min(0, 'must be 0 or more').default(0),
   // Tree identification (Pl@ntNet), audio normalisation (ffmpeg), LAN discovery (mDNS): the old server's names.
   TRAQ_PLANTNET_API_KEY: optionalString,
@@ -120,6 +121,8 @@ export interface Config {
   traqFieldMap: string | undefined;
   /** Hours between retention prunes run by the server itself; 0 = never (use the admin endpoint). */
   retentionIntervalHours: number;
+  /** Staged (temp) artifact files older than this and named by no committed placement are swept. */
+  tempMaxAgeSeconds: number;
   /** The AI provider settings; `configured` false means the no-provider mode (api.md §0.4). */
   openai: OpenAIConfig;
   /** Provider calls one round may have in flight at once (transcriptions, extractions). */
@@ -233,6 +236,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       name: e.TRAQ_DISCOVERY_NAME,
       port: e.TRAQ_DISCOVERY_PORT ?? e.PORT,
     },
+    tempMaxAgeSeconds: e.TRAQ_TEMP_MAX_AGE_SECONDS,
   };
 }
 
