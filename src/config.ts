@@ -77,6 +77,18 @@ const EnvSchema = z.object({
   TRAQ_TRAQ_FIELD_MAP: optionalString,
   TRAQ_TEMP_MAX_AGE_SECONDS: positiveSeconds(3600),
   TRAQ_RETENTION_INTERVAL_HOURS: z.coerce.number({ message: 'must be a number' }).min(0, 'must be 0 or more').default(0),
+  // Tree identification (Pl@ntNet), audio normalisation (ffmpeg), LAN discovery (mDNS): the old server's names.
+  TRAQ_PLANTNET_API_KEY: optionalString,
+  TRAQ_PLANTNET_BASE_URL: optionalString.refine((u) => u === undefined || /^https?:\/\//.test(u), 'must be an http(s) URL'),
+  TRAQ_PLANTNET_PROJECT: optionalString.default('all'),
+  TRAQ_PLANTNET_TIMEOUT: positiveSeconds(60),
+  TRAQ_FFMPEG_BIN: optionalString,
+  TRAQ_ENABLE_DISCOVERY: z
+    .enum(['1', 'true', 'yes', 'on', '0', 'false', 'no', 'off'], { message: 'must be true or false' })
+    .optional()
+    .transform((v) => (v === undefined ? undefined : ['1', 'true', 'yes', 'on'].includes(v))),
+  TRAQ_DISCOVERY_NAME: optionalString.default('TRAQ Server'),
+  TRAQ_DISCOVERY_PORT: port(0).refine((n) => n > 0, 'must be between 1 and 65535').optional(),
 });
 
 export interface Config {
@@ -129,6 +141,12 @@ export interface Config {
   /** Run a round worker inside the server (off when workers run as `npm run worker`). */
   inProcessWorker: boolean;
   worker: { concurrency: number; leaseSeconds: number; maxAttempts: number; retryBackoffSeconds: number; stuckSeconds: number };
+  /** Pl@ntNet tree identification; no apiKey → /v1/trees/identify answers 503. */
+  plantnet: { apiKey: string | undefined; baseUrl: string; project: string; timeoutMs: number };
+  /** ffmpeg for audio normalisation: the configured path, else `ffmpeg` looked up on PATH at start. */
+  ffmpegBin: string | undefined;
+  /** mDNS/DNS-SD advertisement of `_traq._tcp`. */
+  discovery: { enabled: boolean; name: string; port: number };
 }
 
 export interface OpenAIConfig {
@@ -144,6 +162,8 @@ export interface OpenAIConfig {
   transcribe: { timeoutMs: number; attempts: number; backoffMs: number };
   chat: { timeoutMs: number; attempts: number; backoffMs: number };
 }
+
+export const isLoopbackHost = (host: string) => host === 'localhost' || host === '::1' || /^127\./.test(host);
 
 /** Reads and validates the configuration; throws ConfigError naming the first bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
@@ -220,6 +240,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     traqTemplatePdf: e.TRAQ_TRAQ_TEMPLATE_PDF === undefined ? undefined : path.resolve(cwd, e.TRAQ_TRAQ_TEMPLATE_PDF),
     traqFieldMap: e.TRAQ_TRAQ_FIELD_MAP === undefined ? undefined : path.resolve(cwd, e.TRAQ_TRAQ_FIELD_MAP),
     retentionIntervalHours: e.TRAQ_RETENTION_INTERVAL_HOURS,
+    plantnet: {
+      apiKey: e.TRAQ_PLANTNET_API_KEY,
+      baseUrl: e.TRAQ_PLANTNET_BASE_URL ?? 'https://my-api.plantnet.org',
+      project: e.TRAQ_PLANTNET_PROJECT,
+      timeoutMs: e.TRAQ_PLANTNET_TIMEOUT * 1000,
+    },
+    ffmpegBin: e.TRAQ_FFMPEG_BIN,
+    discovery: {
+      // On by default only when the server listens beyond loopback (a loopback server is unreachable from a
+      // phone), and never by default under the test suite, whose servers must not reach a real network.
+      enabled: e.TRAQ_ENABLE_DISCOVERY ?? (!isLoopbackHost(e.HOST) && e.TRAQ_ENV !== 'test'),
+      name: e.TRAQ_DISCOVERY_NAME,
+      port: e.TRAQ_DISCOVERY_PORT ?? e.PORT,
+    },
     tempMaxAgeSeconds: e.TRAQ_TEMP_MAX_AGE_SECONDS,
   };
 }

@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { devAdminKey } from './admin-key.js';
-import { loadConfigOrExit } from './config.js';
+import { isLoopbackHost, loadConfigOrExit } from './config.js';
 import type { Cluster } from './db/cluster.js';
 import { startEmbeddedDatabase } from './db/embedded.js';
 import { migrate } from './db/migrate.js';
@@ -81,7 +81,7 @@ async function main() {
     { scheduleRetention },
     { createApp },
     { startProcessing },
-    { createProviders, letterPolisher },
+    { createProviders, findFfmpeg, letterPolisher },
   ] = await loading;
   timeline.mark('modules');
 
@@ -118,11 +118,25 @@ async function main() {
     `round processing: ${config.inProcessWorker ? `worker in this process (${config.worker.concurrency} rounds at a time)` : 'no worker here (TRAQ_WORKER=off; run npm run worker)'}, ` +
       `AI provider ${config.openai.configured ? config.openai.baseUrl : 'none (set OPENAI_API_KEY or OPENAI_BASE_URL)'}`,
   );
+  const ffmpeg = findFfmpeg(config.ffmpegBin);
+  say(
+    ffmpeg
+      ? `audio: recordings normalised to 16 kHz mono WAV with ${ffmpeg} before transcription (long ones split to fit the provider's upload limit)`
+      : `audio: ffmpeg not found (${config.ffmpegBin ? `TRAQ_FFMPEG_BIN=${config.ffmpegBin}` : 'not on PATH'}): recordings go to the provider as uploaded`,
+  );
   say(`TRAQ form: ${traqTemplate ? `template ${rel(config.traqTemplatePdf!)} with map ${rel(config.traqFieldMap!)}` : 'built-in summary form (no template configured)'}`);
   if (recovered.placed || recovered.swept) say(`recovery: ${recovered.placed} committed file moves finished, ${recovered.swept} stale temp files removed`);
   if (config.retentionIntervalHours > 0) say(`retention: pruning archived jobs every ${config.retentionIntervalHours} h`);
   if (admin) say(`admin API key: ${admin.created ? 'generated and ' : ''}stored in ${rel(admin.file)} (send it as x-api-key)`);
   else say('admin API key: from TRAQ_API_KEY');
+
+  const { discovery } = config;
+  const advertised = discovery.enabled ? (await import('./net/discovery.js')).advertise({ name: discovery.name, port: discovery.port || port, version: VERSION }, logger) : null;
+  say(
+    advertised
+      ? `discovery: advertising "${discovery.name}" as _traq._tcp on port ${discovery.port || port} over mDNS (TRAQ_ENABLE_DISCOVERY=false turns it off)`
+      : `discovery: off (${isLoopbackHost(config.host) ? 'HOST is loopback; ' : ''}TRAQ_ENABLE_DISCOVERY=true turns it on)`,
+  );
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -130,6 +144,7 @@ async function main() {
     stopping = true;
     say(`${signal} received, stopping`);
     server.closeAllConnections?.();
+    await advertised?.stop();
     await new Promise<void>((r) => server.close(() => r()));
     await processing.stop();
     await pool.end();

@@ -144,8 +144,8 @@ t.test('stage sync: the bundle layout, idempotent reruns, exclusions, a failed j
 
 t.test('stage sync of the real sample job J0003 matches the sample bundle where the spec fixes it', async (t) => {
   const app = await startTestApp(t);
-  // copies of ../shared/samples/jobs/J0003 (the real job); its photos are replaced by small stand-ins
-  const sample = path.join(REPO, 'test/fixtures/J0003');
+  // the real sample job J0003 (test/fixtures/samples); its photos are replaced by small stand-ins
+  const sample = path.join(REPO, 'test/fixtures/samples/jobs/J0003');
   const payload = JSON.parse(fs.readFileSync(path.join(sample, 'final.json'), 'utf8'));
   const geojson = JSON.parse(fs.readFileSync(path.join(sample, 'final.geojson'), 'utf8'));
   const sampleManifest = JSON.parse(fs.readFileSync(path.join(sample, 'manifest.json'), 'utf8'));

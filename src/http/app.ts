@@ -14,6 +14,7 @@ import { jsonBody } from './text-input.js';
 import { adminArtifactRoutes } from './routes/admin-artifacts.js';
 import { deviceRoutes } from './routes/devices.js';
 import { exportRoutes } from './routes/export.js';
+import { extractionRoutes } from './routes/extraction.js';
 import { finalRoutes } from './routes/finals.js';
 import { healthRoutes } from './routes/health.js';
 import { jobAreaRoutes } from './routes/job-area.js';
@@ -22,6 +23,7 @@ import { adminInspectRoutes } from './routes/admin-inspect.js';
 import { processingRoutes } from './routes/processing.js';
 import { profileRoutes } from './routes/profile.js';
 import { roundRoutes } from './routes/rounds.js';
+import { treeRoutes } from './routes/trees.js';
 
 export interface AppDeps {
   config: Config;
@@ -59,6 +61,8 @@ export function createApp(deps: AppDeps): Koa {
   adminArtifactRoutes(api, deps);
   adminInspectRoutes(api, deps);
   finalRoutes(api, deps);
+  extractionRoutes(api, deps);
+  treeRoutes(api, deps);
   api.router.get('/openapi.json', (ctx) => {
     ctx.body = openApiDocument(api, deps.version);
   });

@@ -140,6 +140,15 @@ export const problems = {
   projectExists: (name: string) => new Problem(400, 'project_exists', `Project already exists: ${quote(name)}`),
   projectSlugExists: (slug: string) => new Problem(400, 'project_slug_exists', `Project slug already exists: ${quote(slug)}`),
 
+  // direct extraction, summary and tree identification (api.md §2.10, §2.11): an unconfigured service is a 503, a
+  // failing one a 502 (the old server answered 500, and 502 for a missing Pl@ntNet key)
+  providerNotConfigured: () =>
+    new Problem(503, 'provider_not_configured', 'OPENAI_API_KEY is not set: no AI provider is configured (set OPENAI_API_KEY or OPENAI_BASE_URL)'),
+  providerFailed: (message: string) => new Problem(502, 'provider_failed', message),
+  plantnetNotConfigured: () => new Problem(503, 'plantnet_not_configured', 'TRAQ_PLANTNET_API_KEY is not set: tree identification is not configured'),
+  plantnetFailed: (message: string) => new Problem(502, 'plantnet_failed', message),
+  identifyInput: (detail: string) => new Problem(400, 'invalid_identify_request', detail),
+
   // submit, reprocess, review (api.md §2.8)
   roundProcessing: () => new Problem(409, 'round_processing', 'Round is being processed. Wait for its review (GET /v1/jobs/{job_id}/rounds/{round_id}).'),
   reviewNotFound: () => new Problem(404, 'review_not_found', 'Review not found for round'),
