@@ -73,6 +73,8 @@ const EnvSchema = z.object({
   TRAQ_PROCESSING_STUCK_SECONDS: positiveSeconds(3600),
   TRAQ_TRAQ_TEMPLATE_PDF: optionalString,
   TRAQ_TRAQ_FIELD_MAP: optionalString,
+  TRAQ_CONSOLE_TILE_URL: optionalString.refine((u) => u === undefined || /^https?:\/\/[^/]+\/.*\{z\}.*\{x\}.*\{y\}/.test(u), 'must be an http(s) tile URL template with {z}, {x} and {y}'),
+  TRAQ_CONSOLE_TILE_ATTRIBUTION: optionalString,
   TRAQ_RETENTION_INTERVAL_HOURS: z.coerce.number({ message: 'must be a number' }).min(0, 'must be 0 or more').default(0),
 });
 
@@ -106,6 +108,10 @@ export interface Config {
   traqTemplatePdf: string | undefined;
   /** The box map for that template (set together with traqTemplatePdf). */
   traqFieldMap: string | undefined;
+  /** Map tiles for the console map ({z}/{x}/{y} template on a LAN tile server); undefined → a plain vector background. */
+  consoleTileUrl: string | undefined;
+  /** Attribution text shown under those tiles. */
+  consoleTileAttribution: string | undefined;
   /** Hours between retention prunes run by the server itself; 0 = never (use the admin endpoint). */
   retentionIntervalHours: number;
   /** The AI provider settings; `configured` false means the no-provider mode (api.md §0.4). */
@@ -199,6 +205,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     traqTemplatePdf: e.TRAQ_TRAQ_TEMPLATE_PDF === undefined ? undefined : path.resolve(cwd, e.TRAQ_TRAQ_TEMPLATE_PDF),
     traqFieldMap: e.TRAQ_TRAQ_FIELD_MAP === undefined ? undefined : path.resolve(cwd, e.TRAQ_TRAQ_FIELD_MAP),
     retentionIntervalHours: e.TRAQ_RETENTION_INTERVAL_HOURS,
+    consoleTileUrl: e.TRAQ_CONSOLE_TILE_URL,
+    consoleTileAttribution: e.TRAQ_CONSOLE_TILE_ATTRIBUTION,
   };
 }
 

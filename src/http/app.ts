@@ -6,6 +6,7 @@ import type { TraqTemplate } from '../documents/traq-pdf.js';
 import type { Pool } from '../db/pool.js';
 import type { Logger } from '../logger.js';
 import type { RoundEvents } from '../processing/round-events.js';
+import { consoleMiddleware } from '../console/routes.js';
 import { Api } from './api.js';
 import { errorHandler } from './middleware/errors.js';
 import { requestLog } from './middleware/request-log.js';
@@ -81,6 +82,7 @@ export function createApp(deps: AppDeps): Koa {
       },
     }),
   );
+  app.use(consoleMiddleware(deps)); // the operator console (/console), before the API's routes
   app.use(api.router.routes());
   app.use(api.router.allowedMethods({ throw: true }));
   return app;
