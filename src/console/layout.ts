@@ -43,6 +43,7 @@ export function page(assets: ConsoleAssets, o: PageOptions): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${o.title} · TRAQ console</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="${assets.url('console.css')}">
 ${o.head}
 <script src="${assets.url('console.js')}" defer></script>

@@ -7,7 +7,7 @@
 import type { Context } from 'koa';
 import { resolveJob } from '../../domain/artifacts.js';
 import { listDevices } from '../../domain/devices.js';
-import { FINAL_OUTPUTS, type FinalOutput } from '../../domain/final-files.js';
+import type { FinalOutput } from '../../domain/final-files.js';
 import { inspectFinal } from '../../domain/final-reads.js';
 import { inspectJob } from '../../domain/inspect.js';
 import { assignByAdmin, ROUND_STATUSES, setJobStatus, unassignByAdmin, unlockJob } from '../../domain/job-lifecycle.js';
@@ -30,6 +30,8 @@ type Dict = Record<string, unknown>;
 const isDict = (v: unknown): v is Dict => typeof v === 'object' && v !== null && !Array.isArray(v);
 const filled = (v: unknown) => v !== null && v !== undefined && v !== '' && !(Array.isArray(v) && v.length === 0);
 
+/** PDFs first: what an operator opens most. */
+const OUTPUTS_SHOWN: FinalOutput[] = ['traqPdf', 'letterPdf', 'letterDocx', 'finalJson', 'geojson'];
 const OUTPUT_LABELS: Record<FinalOutput, string> = {
   traqPdf: 'TRAQ form (PDF)',
   letterPdf: 'Report letter (PDF)',
@@ -73,7 +75,10 @@ async function reviewBlock(c: Signed, jobId: string, roundId: string | null): Pr
   const form = review.form as Dict;
   const order = [...SECTION_IDS.filter((s) => s in form), ...Object.keys(form).filter((s) => !(SECTION_IDS as string[]).includes(s))];
   const withData = order.filter((s) => isDict(form[s]) && Object.entries(form[s] as Dict).some(([k, v]) => k !== 'section_id' && filled(v)));
-  const transcripts = Object.entries(review.section_transcripts).filter(([, t]) => t.trim() !== '');
+  const rank = (s: string) => ((SECTION_IDS as string[]).indexOf(s) + 1 || 999);
+  const transcripts = Object.entries(review.section_transcripts)
+    .filter(([, t]) => t.trim() !== '')
+    .sort(([a], [b]) => rank(a) - rank(b));
   return html`<div id="review" data-round="${roundId}">
 <p class="muted">Review of ${roundId} (revision ${review.server_revision_id}).</p>
 <h3>Narrative</h3>
@@ -112,8 +117,8 @@ async function jobPage(ctx: Context, c: Signed) {
   const reviewRound = reviewed.includes(asked) ? asked : (reviewed[0] ?? null);
   const base = `/console/jobs/${enc(job.job_id)}`;
   const roundOptions = rounds.map((r) => html`<option value="${r.round_id}">${r.round_id} (${r.status})</option>`);
-  const act = (verb: string, body: Html, button: string, confirm?: string) =>
-    html`<form method="post" action="${base}/${verb}" class="inline">${csrfField(c.session)}${body}<button type="submit" ${confirm ? html`data-confirm="${confirm}"` : ''}>${button}</button></form>`;
+  const act = (verb: string, what: string, body: Html, button: string, confirm?: string) =>
+    html`<form method="post" action="${base}/${verb}" data-action="${verb}"><span class="what">${what}</span>${csrfField(c.session)}${body}<button type="submit" ${confirm ? html`data-confirm="${confirm}"` : ''}>${button}</button></form>`;
 
   send(ctx, c, {
     title: `Job ${job.job_number}`,
@@ -134,22 +139,19 @@ async function jobPage(ctx: Context, c: Signed) {
   <dt>Assigned to</dt><dd>${job.assignment ? html`<code>${job.assignment.device_id}</code> <span class="muted">since ${when(job.assignment.assigned_at)} (${job.assignment.assigned_by})</span>` : html`<span class="muted">nobody</span>`}</dd>
 </dl></div>
 <div class="card actions" id="actions"><h2>Actions</h2>
-  ${act('assign', html`<select name="device_id" aria-label="Device" required><option value="">device…</option>${approved.devices.map((dev) => html`<option value="${dev.device_id}">${dev.device_name ?? dev.device_id} (${dev.role})</option>`)}</select>`, 'Assign')}
-  ${job.assignment ? act('unassign', html``, 'Unassign', 'Remove the assignment?') : ''}
-  <br>
-  ${act('unlock', html`<select name="round_id" aria-label="Round to unlock"><option value="">latest round</option>${roundOptions}</select><select name="device_id" aria-label="Reassign to"><option value="">keep assignment</option>${approved.devices.map((dev) => html`<option value="${dev.device_id}">→ ${dev.device_name ?? dev.device_id}</option>`)}</select>`, 'Unlock', 'Reopen the round to DRAFT so the device can edit it again?')}
-  <br>
-  ${act('status', html`<select name="status" aria-label="Job status" required>${JOB_STATUSES.map((s) => html`<option value="${s}" ${s === job.status ? html`selected` : ''}>${s}</option>`)}</select><select name="round_id" aria-label="Round"><option value="">no round</option>${roundOptions}</select><select name="round_status" aria-label="Round status"><option value="">round status…</option>${ROUND_STATUSES.map((s) => html`<option value="${s}">${s}</option>`)}</select>`, 'Set status', 'Set the job status?')}
-  <br>
-  ${rounds.length ? act('reopen', html`<select name="round_id" aria-label="Round to reopen" required>${roundOptions}</select>`, 'Reopen round', 'Reopen this round to DRAFT and make it the latest?') : ''}
+  ${act('assign', 'Assign', html`<select name="device_id" aria-label="Device" required><option value="">device…</option>${approved.devices.map((dev) => html`<option value="${dev.device_id}">${dev.device_name ?? dev.device_id} (${dev.role})</option>`)}</select>`, 'Assign')}
+  ${job.assignment ? act('unassign', 'Unassign', html`<span class="small">${job.assignment.device_id}</span>`, 'Unassign', 'Remove the assignment?') : ''}
+  ${act('unlock', 'Unlock', html`<select name="round_id" aria-label="Round to unlock"><option value="">latest round</option>${roundOptions}</select><select name="device_id" aria-label="Reassign to"><option value="">keep assignment</option>${approved.devices.map((dev) => html`<option value="${dev.device_id}">→ ${dev.device_name ?? dev.device_id}</option>`)}</select>`, 'Unlock', 'Reopen the round to DRAFT so the device can edit it again?')}
+  ${act('status', 'Job status', html`<select name="status" aria-label="Job status" required>${JOB_STATUSES.map((s) => html`<option value="${s}" ${s === job.status ? html`selected` : ''}>${s}</option>`)}</select><select name="round_id" aria-label="Round"><option value="">no round</option>${roundOptions}</select><select name="round_status" aria-label="Round status"><option value="">round status…</option>${ROUND_STATUSES.map((s) => html`<option value="${s}">${s}</option>`)}</select>`, 'Set status', 'Set the job status?')}
+  ${rounds.length ? act('reopen', 'Reopen', html`<select name="round_id" aria-label="Round to reopen" required>${roundOptions}</select>`, 'Reopen round', 'Reopen this round to DRAFT and make it the latest?') : ''}
 </div>
 </div>
 
 <h2>Final outputs</h2>
-<table id="outputs"><thead><tr><th></th>${FINAL_OUTPUTS.map((o) => html`<th>${OUTPUT_LABELS[o]}</th>`)}</tr></thead><tbody>
+<table id="outputs"><thead><tr><th></th>${OUTPUTS_SHOWN.map((o) => html`<th>${OUTPUT_LABELS[o]}</th>`)}</tr></thead><tbody>
 ${(['final', 'correction'] as const).map((kind) => {
   const side = outputs[kind];
-  return html`<tr><th>${label(kind)}${side.exists ? html`<br><span class="small muted">${when(side.created_at)}</span>` : ''}</th>${FINAL_OUTPUTS.map((o) =>
+  return html`<tr><th>${label(kind)}${side.exists ? html`<br><span class="small muted">${when(side.created_at)}</span>` : ''}</th>${OUTPUTS_SHOWN.map((o) =>
     side.exists && side[OUTPUT_FLAGS[o]]
       ? html`<td><a href="${base}/outputs/${kind}/${o}?open=1" target="_blank" rel="noopener">open</a> · <a href="${base}/outputs/${kind}/${o}" download data-output="${kind}-${o}">download</a></td>`
       : html`<td class="muted">—</td>`,
