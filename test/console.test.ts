@@ -165,6 +165,49 @@ t.test('recordings answer HTTP ranges; photos and outputs need a session', async
   t.equal((await c.request('GET', `/console/jobs/${ready.jobId}/outputs/final/..%2F..%2Fetc`)).status, 404, 'only known outputs');
 });
 
+t.test('the job actions go through the same domain functions as the admin API, each with its audit row', async (t) => {
+  const ready = await readyJob(app);
+  const other = await approvedDevice(app.pool);
+  const c = new ConsoleClient(app);
+  await c.signIn(TEST_ADMIN_KEY);
+  const base = `/console/jobs/${ready.jobId}`;
+  const csrf = await c.csrf(base);
+  const inspect = async () => (await app.admin('GET', `/v1/admin/jobs/${ready.jobId}/inspect`)).body;
+  const eventTypes = async () =>
+    (await app.pool.query(`SELECT event_type FROM job_events WHERE job_id = $1 ORDER BY created_at, id`, [ready.jobPk])).rows.map((r) => r.event_type);
+  const before = (await eventTypes()).length;
+
+  const post = async (verb: string, form: Record<string, string>, done: string) => {
+    const res = await c.request('POST', `${base}/${verb}`, { csrf, ...form });
+    t.equal(res.status, 303, `${verb}: redirected`);
+    t.equal(res.headers.get('location'), `${base}?done=${done}`);
+  };
+  await post('assign', { device_id: other.deviceId }, 'assigned');
+  t.equal((await inspect()).assignment.device_id, other.deviceId, 'assigned');
+  await post('unassign', {}, 'unassigned');
+  t.equal((await inspect()).assignment, null, 'unassigned');
+  await post('status', { status: 'FAILED', round_id: ready.roundId, round_status: 'FAILED' }, 'status');
+  t.match(await inspect(), { status: 'FAILED', latest_round_status: 'FAILED' }, 'status set with the round');
+  await post('unlock', { round_id: '', device_id: ready.dev.deviceId }, 'unlocked');
+  t.match(await inspect(), { latest_round_status: 'DRAFT', assignment: { device_id: ready.dev.deviceId } }, 'unlocked and reassigned');
+  await post('status', { status: 'REVIEW_RETURNED', round_id: ready.roundId, round_status: 'REVIEW_RETURNED' }, 'status');
+  await post('reopen', { round_id: ready.roundId }, 'reopened');
+  t.match(await inspect(), { latest_round_id: ready.roundId, latest_round_status: 'DRAFT' }, 'reopened');
+  const events = (await eventTypes()).slice(before);
+  t.ok(events.length >= 6, `one audit row or more per action (${events.join(', ')})`);
+  t.ok(['job_assigned', 'job_unassigned', 'status_changed', 'job_unlocked', 'round_reopened'].every((e) => events.includes(e)));
+
+  const page = await c.request('GET', `${base}?done=reopened`);
+  t.match(page.text, /Round reopened to DRAFT\./, 'the fixed message for done=');
+  const echoed = await c.request('GET', `${base}?done=%3Cscript%3E`);
+  t.notMatch(echoed.text, /<script>/, 'an unknown done= shows nothing');
+
+  const standing = await inspect();
+  const refused = await c.request('POST', `${base}/status`, { csrf, status: 'NOPE' });
+  t.equal(refused.status, 400, "the API's validation");
+  t.same(await inspect(), standing, 'and nothing changed');
+});
+
 t.test('assets are served from memory with cache headers, without a session', async (t) => {
   const c = new ConsoleClient(app);
   const page = await c.request('GET', '/console/sign-in');
