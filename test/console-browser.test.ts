@@ -22,7 +22,7 @@ if (!fs.existsSync(CHROMIUM)) {
 const { chromium } = await import('playwright-core');
 const { TEST_ADMIN_KEY, startTestApp } = await import('./helpers/app.js');
 const { approvedDevice } = await import('./helpers/factories.js');
-const { finalBody, must, photo, readyJob } = await import('./helpers/finals.js');
+const { deviceJob, finalBody, must, photo, readyJob } = await import('./helpers/finals.js');
 const { sampleJob, TRAQ_FIELD_MAP, TRAQ_TEMPLATE_PDF } = await import('./helpers/samples.js');
 
 /** One second of a 440 Hz tone as 8 kHz 16-bit mono PCM WAV: something Chromium really decodes. */
@@ -55,24 +55,7 @@ const app = await startTestApp(t, { TRAQ_TRAQ_TEMPLATE_PDF: TRAQ_TEMPLATE_PDF, T
 await must('register', app.request('POST', '/v1/auth/register-device', { body: { device_id: 'pixel-ann', device_name: 'Ann’s Pixel 8', app_version: '2.4.0' } }));
 const dev = await approvedDevice(app.pool, { deviceId: 'field-phone-1' });
 const sample = sampleJob('J0001');
-const created = await must(
-  'job',
-  app.request('POST', '/v1/jobs', {
-    key: dev.token,
-    body: {
-      job_name: 'Briarwood HOA',
-      job_address: '100 Oak Lane, Sacramento CA',
-      job_phone: '916 555 0100',
-      contact_preference: 'text',
-      billing_name: 'Briarwood HOA Board',
-      billing_address: 'PO Box 7, Sacramento CA',
-      customer_name: 'Briarwood HOA',
-    },
-  }),
-);
-const jobId = created.body.job_id as string;
-const { rows: jobRows } = await app.pool.query<{ id: string; job_number: string }>('SELECT id, job_number FROM jobs WHERE job_id = $1', [jobId]);
-const { id: jobPk, job_number: jobNumber } = jobRows[0]!;
+const { jobId, jobPk, jobNumber } = await deviceJob(app, dev);
 const roundId = (await must('round', app.request('POST', `/v1/jobs/${jobId}/rounds`, { key: dev.token }))).body.round_id as string;
 for (const [id, caption, colour] of [['img-1', 'Coast live oak from the street', '#336699'], ['img-2', 'Included bark at the main union', '#996633']] as const) {
   await must('photo', app.request('PUT', `/v1/jobs/${jobId}/sections/job_photos/images/${id}`, { key: dev.token, raw: new Uint8Array(await photo(colour)), headers: { 'content-type': 'image/jpeg' } }));

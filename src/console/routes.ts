@@ -147,6 +147,12 @@ export function consoleMiddleware(deps: AppDeps): Middleware {
   exportRoutes(r);
 
   const routes = router.routes() as unknown as Middleware;
+  /** Logged like the API's unexpected errors; the operator sees the request id, never internals. */
+  const unexpected = (ctx: Context, caught: unknown) => {
+    const e = caught as Error;
+    deps.logger.error({ req_id: ctx.state.requestId, err: { message: e?.message, stack: e?.stack } }, 'unhandled console error');
+    return new Problem(500, 'internal_error', `Something went wrong on the server (request ${ctx.state.requestId ?? 'unknown'}); the details are in the server log.`);
+  };
   return async (ctx, next) => {
     if (ctx.path !== '/console' && !ctx.path.startsWith('/console/')) return next();
     ctx.set('Content-Security-Policy', csp);
@@ -158,8 +164,8 @@ export function consoleMiddleware(deps: AppDeps): Middleware {
       await routes(ctx, async () => {
         throw new Problem(404, 'not_found', 'There is no such console page.');
       });
-    } catch (err) {
-      if (!(err instanceof Problem)) throw err; // the app's error handler logs it and answers 500
+    } catch (caught) {
+      const err = caught instanceof Problem ? caught : unexpected(ctx, caught);
       const session = await currentSession(ctx, deps.pool, deps.adminKey).catch(() => null);
       for (const [k, v] of Object.entries(err.headers)) ctx.set(k, v);
       const referer = ctx.get('referer');
