@@ -7,9 +7,11 @@ import { createHash } from 'node:crypto';
 import t from 'tap';
 import { TEST_ADMIN_KEY, startTestApp } from './helpers/app.js';
 import { ConsoleClient } from './helpers/console.js';
-import { approvedDevice } from './helpers/factories.js';
+import { approvedDevice, job as bareJob } from './helpers/factories.js';
 import { readyJob } from './helpers/finals.js';
 import { parseRange } from '../src/console/files.js';
+import { contentSecurityPolicy } from '../src/console/routes.js';
+import { JOBS_PER_PAGE } from '../src/console/pages/jobs.js';
 import { escapeHtml, html } from '../src/console/html.js';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -222,6 +224,40 @@ t.test('assets are served from memory with cache headers, without a session', as
   t.equal(leaflet.status, 200, 'Leaflet from its npm package');
   t.match(leaflet.text, /Leaflet/);
   t.equal((await c.request('GET', '/console/assets/..%2Fpackage.json')).status, 404);
+});
+
+t.test('the jobs table pages, filters and searches; the map feed carries points only for jobs with coordinates', async (t) => {
+  const c = new ConsoleClient(app);
+  await c.signIn(TEST_ADMIN_KEY);
+  for (let i = 0; i < JOBS_PER_PAGE + 2; i++) await bareJob(app.pool, { status: 'NOT_STARTED' });
+  const total = (await app.pool.query('SELECT count(*)::int AS n FROM jobs')).rows[0].n;
+  const rows = (text: string) => [...text.matchAll(/<tr data-job="(J\d+)">/g)].map((m) => m[1]);
+  const first = await c.request('GET', '/console/jobs');
+  t.equal(rows(first.text).length, JOBS_PER_PAGE, 'a full first page');
+  t.match(first.text, new RegExp(`${total} jobs · page 1 of ${Math.ceil(total / JOBS_PER_PAGE)}`));
+  const second = await c.request('GET', '/console/jobs?page=2');
+  t.equal(rows(second.text).length, total - JOBS_PER_PAGE, 'the rest on page 2');
+  t.same(rows(first.text).filter((j) => rows(second.text).includes(j)), [], 'no job on both pages');
+  const notStarted = await c.request('GET', '/console/jobs?status=NOT_STARTED');
+  t.match(notStarted.text, new RegExp(`${JOBS_PER_PAGE + 2} jobs`), 'the status filter');
+  t.equal(rows((await c.request('GET', '/console/jobs?status=BOGUS')).text).length, JOBS_PER_PAGE, 'an unknown status is no filter');
+  t.same(rows((await c.request('GET', '/console/jobs?q=%25')).text), [], '% is searched as typed, not as a wildcard');
+  t.same(rows((await c.request('GET', '/console/jobs?q=J_')).text), [], 'and so is _');
+  const one = rows(second.text)[0]!;
+  t.same(rows((await c.request('GET', `/console/jobs?q=${one.toLowerCase()}`)).text), [one], 'search by job number, any case');
+
+  const feed = await c.request('GET', '/console/map.json');
+  t.equal(feed.status, 200);
+  const body = JSON.parse(feed.text);
+  t.equal(body.tile_url, null, 'no tile server configured');
+  t.same(body.points, [], 'none of these jobs has coordinates');
+});
+
+t.test('the content security policy admits the configured tile server for images only', async (t) => {
+  t.notMatch(contentSecurityPolicy(undefined), /http/, 'no tile server: self only');
+  t.match(contentSecurityPolicy('http://tiles.lan:8080/{z}/{x}/{y}.png'), /img-src 'self' data: http:\/\/tiles\.lan:8080;/);
+  t.match(contentSecurityPolicy('https://{s}.tiles.lan/{z}/{x}/{y}.png'), /img-src 'self' data: https:\/\/\*\.tiles\.lan;/);
+  t.match(contentSecurityPolicy('https://tiles.lan/{z}/{x}/{y}.png'), /script-src 'self';/, 'scripts stay self');
 });
 
 t.test('helpers: escaping and range parsing', async (t) => {

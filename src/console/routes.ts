@@ -52,7 +52,7 @@ const csrfRefused = () =>
 const sessionRequired = () => new Problem(401, 'console_session_required', 'Sign in to the console first.');
 
 /** Content-Security-Policy: only our own scripts and styles; images also from the configured tile server. */
-function contentSecurityPolicy(tileUrl: string | undefined): string {
+export function contentSecurityPolicy(tileUrl: string | undefined): string {
   const tiles = tileUrl ? /^https?:\/\/[^/]+/.exec(tileUrl)?.[0]?.replace(/\{s\}/g, '*') : undefined;
   return [
     "default-src 'self'",

@@ -19,7 +19,7 @@ async function jobsPage(ctx: Context, c: Signed) {
   const [rows, projects] = await Promise.all([
     consoleJobPage.run(
       {
-        search: q || null,
+        search: q ? q.replace(/[\\%_]/g, '\\$&') : null, // searched as typed: LIKE wildcards escaped
         status: isJobStatus(status) ? status : null,
         projectId: project || null,
         limit: JOBS_PER_PAGE,
