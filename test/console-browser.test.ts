@@ -21,9 +21,9 @@ if (!fs.existsSync(CHROMIUM)) {
 
 const { chromium } = await import('playwright-core');
 const { TEST_ADMIN_KEY, startTestApp } = await import('./helpers/app.js');
-const { approvedDevice } = await import('./helpers/factories.js');
+const { approvedDevice, job: bareJob } = await import('./helpers/factories.js');
 const { deviceJob, finalBody, must, photo, readyJob } = await import('./helpers/finals.js');
-const { sampleJob, TRAQ_FIELD_MAP, TRAQ_TEMPLATE_PDF } = await import('./helpers/samples.js');
+const { sampleJob } = await import('./helpers/samples.js');
 
 /** One second of a 440 Hz tone as 8 kHz 16-bit mono PCM WAV: something Chromium really decodes. */
 function wav(): Buffer {
@@ -49,7 +49,9 @@ function wav(): Buffer {
 const shots = fs.mkdtempSync(path.join(os.tmpdir(), 'traq-console-screenshots-'));
 t.comment(`console screenshots: ${shots}`);
 
-const app = await startTestApp(t, { TRAQ_TRAQ_TEMPLATE_PDF: TRAQ_TEMPLATE_PDF, TRAQ_TRAQ_FIELD_MAP: TRAQ_FIELD_MAP, TRAQ_AUTH_RATE_LIMIT_PER_MINUTE: '100000' });
+// A few seconds on an idle machine; Chromium's start and stop are what a busy CI machine slows most.
+t.setTimeout(300_000);
+const app = await startTestApp(t, { TRAQ_AUTH_RATE_LIMIT_PER_MINUTE: '100000' });
 
 // --- data: a pending phone, a finalized job with photos and a recording, a reviewed job, a bare job ---
 await must('register', app.request('POST', '/v1/auth/register-device', { body: { device_id: 'pixel-ann', device_name: 'Ann’s Pixel 8', app_version: '2.4.0' } }));
@@ -86,7 +88,7 @@ const highForm = structuredClone(sample.final.form.data);
 highForm.client_tree_details.gps = { latitude: 38.6172, longitude: -121.2731 };
 highForm.overall_tree_risk_rating = { section_id: 'overall_tree_risk_rating', rating: 'high' };
 await app.pool.query(`UPDATE job_rounds SET review_payload = review_payload || $2::jsonb WHERE job_id = $1`, [second.jobPk, JSON.stringify({ draft_form: { schema_name: 'traq', schema_version: '1', data: highForm } })]);
-await readyJob(app, { dev });
+await bareJob(app.pool, { assignTo: dev });
 
 // --- the browser ---
 const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'traq-console-chromium-'));
