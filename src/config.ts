@@ -75,6 +75,7 @@ const EnvSchema = z.object({
   TRAQ_TRAQ_FIELD_MAP: optionalString,
   TRAQ_CONSOLE_TILE_URL: optionalString.refine((u) => u === undefined || /^https?:\/\/[^/]+\/.*\{z\}.*\{x\}.*\{y\}/.test(u), 'must be an http(s) tile URL template with {z}, {x} and {y}'),
   TRAQ_CONSOLE_TILE_ATTRIBUTION: optionalString,
+  TRAQ_TEMP_MAX_AGE_SECONDS: positiveSeconds(3600),
   TRAQ_RETENTION_INTERVAL_HOURS: z.coerce.number({ message: 'must be a number' }).min(0, 'must be 0 or more').default(0),
 });
 
@@ -114,6 +115,8 @@ export interface Config {
   consoleTileAttribution: string | undefined;
   /** Hours between retention prunes run by the server itself; 0 = never (use the admin endpoint). */
   retentionIntervalHours: number;
+  /** Staged (temp) artifact files older than this and named by no committed placement are swept. */
+  tempMaxAgeSeconds: number;
   /** The AI provider settings; `configured` false means the no-provider mode (api.md §0.4). */
   openai: OpenAIConfig;
   /** Provider calls one round may have in flight at once (transcriptions, extractions). */
@@ -207,6 +210,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     retentionIntervalHours: e.TRAQ_RETENTION_INTERVAL_HOURS,
     consoleTileUrl: e.TRAQ_CONSOLE_TILE_URL,
     consoleTileAttribution: e.TRAQ_CONSOLE_TILE_ATTRIBUTION,
+    tempMaxAgeSeconds: e.TRAQ_TEMP_MAX_AGE_SECONDS,
   };
 }
 
