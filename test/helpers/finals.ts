@@ -72,22 +72,22 @@ export async function reviewedRound(app: TestApp, ready: Pick<ReadyJob, 'dev' | 
   return roundId;
 }
 
+/** A POST /v1/jobs body with a customer, billing profile and contact. */
+export const JOB_BODY = {
+  job_name: 'Briarwood HOA',
+  job_address: '100 Oak Lane, Sacramento CA',
+  job_phone: '916 555 0100',
+  contact_preference: 'text',
+  billing_name: 'Briarwood HOA Board',
+  billing_address: 'PO Box 7, Sacramento CA',
+  billing_contact_name: 'Pat Lee',
+};
+
 /** A job created by the device over POST /v1/jobs (auto-assigned to it, with its customer and billing profile). */
 export async function deviceJob(app: TestApp, dev: TestDevice): Promise<Pick<ReadyJob, 'dev' | 'jobId' | 'jobPk' | 'jobNumber'>> {
   const created = await must(
     'job',
-    app.request('POST', '/v1/jobs', {
-      key: dev.token,
-      body: {
-        job_name: 'Briarwood HOA',
-        job_address: '100 Oak Lane, Sacramento CA',
-        job_phone: '916 555 0100',
-        contact_preference: 'text',
-        billing_name: 'Briarwood HOA Board',
-        billing_address: 'PO Box 7, Sacramento CA',
-        billing_contact_name: 'Pat Lee',
-      },
-    }),
+    app.request('POST', '/v1/jobs', { key: dev.token, body: JOB_BODY }),
   );
   const jobId = created.body.job_id as string;
   const { rows } = await app.pool.query<{ id: string; job_number: string }>('SELECT id, job_number FROM jobs WHERE job_id = $1', [jobId]);
