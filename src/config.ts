@@ -75,6 +75,8 @@ const EnvSchema = z.object({
   TRAQ_PROCESSING_STUCK_SECONDS: positiveSeconds(3600),
   TRAQ_TRAQ_TEMPLATE_PDF: optionalString,
   TRAQ_TRAQ_FIELD_MAP: optionalString,
+  TRAQ_CONSOLE_TILE_URL: optionalString.refine((u) => u === undefined || /^https?:\/\/[^/]+\/.*\{z\}.*\{x\}.*\{y\}/.test(u), 'must be an http(s) tile URL template with {z}, {x} and {y}'),
+  TRAQ_CONSOLE_TILE_ATTRIBUTION: optionalString,
   TRAQ_TEMP_MAX_AGE_SECONDS: positiveSeconds(3600),
   TRAQ_RETENTION_INTERVAL_HOURS: z.coerce.number({ message: 'must be a number' }).min(0, 'must be 0 or more').default(0),
   // Tree identification (Pl@ntNet), audio normalisation (ffmpeg), LAN discovery (mDNS): the old server's names.
@@ -128,6 +130,10 @@ export interface Config {
   traqTemplatePdf: string | undefined;
   /** The box map for that template (set together with traqTemplatePdf). */
   traqFieldMap: string | undefined;
+  /** Map tiles for the console map ({z}/{x}/{y} template on a LAN tile server); undefined → a plain vector background. */
+  consoleTileUrl: string | undefined;
+  /** Attribution text shown under those tiles. */
+  consoleTileAttribution: string | undefined;
   /** Hours between retention prunes run by the server itself; 0 = never (use the admin endpoint). */
   retentionIntervalHours: number;
   /** Staged (temp) artifact files older than this and named by no committed placement are swept. */
@@ -254,6 +260,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       name: e.TRAQ_DISCOVERY_NAME,
       port: e.TRAQ_DISCOVERY_PORT ?? e.PORT,
     },
+    consoleTileUrl: e.TRAQ_CONSOLE_TILE_URL,
+    consoleTileAttribution: e.TRAQ_CONSOLE_TILE_ATTRIBUTION,
     tempMaxAgeSeconds: e.TRAQ_TEMP_MAX_AGE_SECONDS,
   };
 }

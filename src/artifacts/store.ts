@@ -263,6 +263,16 @@ export class ArtifactStore {
     return fh.createReadStream();
   }
 
+  /** Opens bytes `start`..`end` (inclusive) under `key`, for HTTP range requests; throws ArtifactNotFound when absent. */
+  async readRange(key: string, start: number, end: number): Promise<Readable> {
+    const abs = this.pathOf(key);
+    const fh = await fsp.open(abs, 'r').catch((err: NodeJS.ErrnoException) => {
+      if (err.code === 'ENOENT' || err.code === 'EISDIR') throw new ArtifactNotFound(key);
+      throw err;
+    });
+    return fh.createReadStream({ start, end });
+  }
+
   async readBuffer(key: string): Promise<Buffer> {
     const chunks: Buffer[] = [];
     for await (const chunk of await this.read(key)) chunks.push(chunk as Buffer);

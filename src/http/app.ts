@@ -6,6 +6,7 @@ import type { TraqTemplate } from '../documents/traq-pdf.js';
 import type { Pool } from '../db/pool.js';
 import type { Logger } from '../logger.js';
 import type { RoundEvents } from '../processing/round-events.js';
+import { consoleMiddleware } from '../console/routes.js';
 import { Api } from './api.js';
 import { errorHandler } from './middleware/errors.js';
 import { requestLog } from './middleware/request-log.js';
@@ -90,6 +91,7 @@ export function createApp(deps: AppDeps): Koa {
     }),
   );
   app.use(jsonBody());
+  app.use(consoleMiddleware(deps)); // the operator console (/console), before the API's routes
   app.use(api.router.routes());
   // Sets 405/501 with Allow; the error middleware turns the empty answer into a JSON problem.
   app.use(api.router.allowedMethods());
