@@ -204,7 +204,7 @@ t.test('without a limit every change comes in one answer; with one, pages', asyn
   for (let i = 0; i < 130; i++) ids.add((await job(app.pool)).jobId);
   const all = await app.admin('GET', '/v1/export/changes');
   t.equal(all.status, 200);
-  t.match(all.headers['content-type'], /application\/json/);
+  t.match(all.headers.get('content-type'), /application\/json/);
   t.equal(all.body.has_more, false);
   t.same(new Set(all.body.in_process.map((i: { job_id: string }) => i.job_id)), ids, 'all 130 jobs, not the first 100');
   t.equal(all.body.in_process.length, 130, 'each once');

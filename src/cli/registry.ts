@@ -9,6 +9,7 @@ import { customerGroup } from './groups/customer.js';
 import { deviceGroup } from './groups/device.js';
 import { exportGroup } from './groups/export.js';
 import { finalGroup } from './groups/final.js';
+import { importGroup } from './groups/import.js';
 import { jobGroup } from './groups/job.js';
 import { projectGroup } from './groups/project.js';
 import { reviewGroup } from './groups/review.js';
@@ -34,4 +35,5 @@ export const groups: CommandGroup[] = [
   artifactGroup,
   exportGroup,
   stageGroup,
+  importGroup,
 ];
