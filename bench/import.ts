@@ -32,6 +32,7 @@ try {
   await migrate(targetUrl);
   const src = new pg.Client({ connectionString: sourceUrl });
   await src.connect();
+  src.on('error', () => {}); // the cluster stops under it when the bench fails
   await src.query(fs.readFileSync(path.join(fixture, 'schema.sql'), 'utf8'));
   await src.query(fs.readFileSync(path.join(fixture, 'data.sql'), 'utf8'));
   const storage = path.join(work, 'source-storage');
@@ -70,7 +71,8 @@ try {
           await src.query(`INSERT INTO ${table} SELECT * FROM jsonb_populate_record(NULL::${table}, $1)`, [copyRow]);
         }
       }
-      fs.cpSync(path.join(storage, 'jobs', job.job_id), path.join(storage, 'jobs', newJobId), { recursive: true });
+      const folder = path.join(storage, 'jobs', job.job_id);
+      if (fs.existsSync(folder)) fs.cpSync(folder, path.join(storage, 'jobs', newJobId), { recursive: true });
     }
     await src.query('COMMIT');
   }
@@ -90,6 +92,9 @@ try {
     );
   }
   await pool.end();
+} catch (err) {
+  console.error(err);
+  process.exitCode = 1;
 } finally {
   fs.rmSync(work, { recursive: true, force: true });
   await cluster.dispose();

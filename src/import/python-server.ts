@@ -220,6 +220,10 @@ async function copyFile(ctx: Ctx, key: string): Promise<{ size: number; sha256: 
   }
 }
 
+async function inBatches<T>(items: T[], size: number, work: (item: T) => Promise<void>): Promise<void> {
+  for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(work));
+}
+
 async function hashStored(store: ArtifactStore, key: string): Promise<string | null> {
   try {
     const hash = createHash('sha256');
@@ -472,13 +476,14 @@ export async function importPythonServer(pool: Pool, store: ArtifactStore, optio
       for (const k of named.keys) if (!present.includes(k) && !named.finalOutputs.includes(k)) problems.push({ job_number: job.job_number, problem: `file named by the source is missing: ${k}` });
       const [existing] = await importedJob.run({ id: job.id, jobId: job.job_id, jobNumber: job.job_number }, pool);
       if (existing?.imported && existing.id === job.id) {
-        for (const k of present) files.set(k, await hashSource(ctx, k));
+        await inBatches(present, 8, async (k) => void files.set(k, await hashSource(ctx, k)));
         jobs.already_imported++;
         outcome = 'already imported';
       } else {
         if (existing) throw new Error(`this server already has another job with job id ${job.job_id} or number ${job.job_number}`);
         const copied: Copied = new Map();
-        for (const k of present) copied.set(k, dryRun ? await hashSource(ctx, k) : await copyFile(ctx, k));
+        // a few files at a time: each copy waits on two fsyncs
+        await inBatches(present, 8, async (k) => void copied.set(k, dryRun ? await hashSource(ctx, k) : await copyFile(ctx, k)));
         if (!dryRun) await withTransaction(pool, (tx) => importJobRows(tx, ctx, job, copied));
         for (const [k, v] of copied) files.set(k, v);
         jobs.imported++;
@@ -498,13 +503,15 @@ export async function importPythonServer(pool: Pool, store: ArtifactStore, optio
   let bytes = 0;
   let verified = 0;
   const recorded = files.size && !dryRun ? await listArtifactChecks.run({ paths: [...files.keys()] }, pool) : [];
-  for (const [key, expected] of files) {
+  const recordedByPath = groupBy(recorded as SourceRow[], 'path');
+  await inBatches([...files], 8, async ([key, expected]) => {
     bytes += expected.size;
-    if (dryRun) continue;
-    const wrongRow = recorded.some((r) => r.path === key && (r.sha256 !== expected.sha256 || Number(r.byte_size) !== expected.size));
+    if (dryRun) return;
+    const wrongRow = (recordedByPath.get(key) ?? []).some((r) => r.sha256 !== expected.sha256 || Number(r.byte_size) !== expected.size);
     if (!wrongRow && (await hashStored(store, key)) === expected.sha256) verified++;
     else mismatched.push(key);
-  }
+  });
+  mismatched.sort();
   const outputsMissing: string[] = [];
   if (!dryRun) for (const o of finalOutputs) if (!(await store.exists(o.key))) outputsMissing.push(`${o.job}: ${o.key}`);
   for (const o of outputsMissing) problems.push({ job_number: o.split(':')[0]!, problem: `final output missing: ${o.slice(o.indexOf(': ') + 2)}` });
