@@ -73,6 +73,7 @@ const EnvSchema = z.object({
   TRAQ_PROCESSING_STUCK_SECONDS: positiveSeconds(3600),
   TRAQ_TRAQ_TEMPLATE_PDF: optionalString,
   TRAQ_TRAQ_FIELD_MAP: optionalString,
+  TRAQ_TEMP_MAX_AGE_SECONDS: positiveSeconds(3600),
   TRAQ_RETENTION_INTERVAL_HOURS: z.coerce.number({ message: 'must be a number' }).min(0, 'must be 0 or more').default(0),
 });
 
@@ -108,6 +109,8 @@ export interface Config {
   traqFieldMap: string | undefined;
   /** Hours between retention prunes run by the server itself; 0 = never (use the admin endpoint). */
   retentionIntervalHours: number;
+  /** Staged (temp) artifact files older than this and named by no committed placement are swept. */
+  tempMaxAgeSeconds: number;
   /** The AI provider settings; `configured` false means the no-provider mode (api.md §0.4). */
   openai: OpenAIConfig;
   /** Provider calls one round may have in flight at once (transcriptions, extractions). */
@@ -199,6 +202,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     traqTemplatePdf: e.TRAQ_TRAQ_TEMPLATE_PDF === undefined ? undefined : path.resolve(cwd, e.TRAQ_TRAQ_TEMPLATE_PDF),
     traqFieldMap: e.TRAQ_TRAQ_FIELD_MAP === undefined ? undefined : path.resolve(cwd, e.TRAQ_TRAQ_FIELD_MAP),
     retentionIntervalHours: e.TRAQ_RETENTION_INTERVAL_HOURS,
+    tempMaxAgeSeconds: e.TRAQ_TEMP_MAX_AGE_SECONDS,
   };
 }
 

@@ -13,6 +13,7 @@ import { startEmbeddedDatabase } from './db/embedded.js';
 import { migrate } from './db/migrate.js';
 import { createPool } from './db/pool.js';
 import { loadTraqTemplate } from './documents/traq-pdf.js';
+import { startArtifactHousekeeping } from './domain/placements.js';
 import { scheduleRetention } from './domain/retention.js';
 import { createApp } from './http/app.js';
 import { createLogger } from './logger.js';
@@ -44,6 +45,8 @@ async function main() {
 
   const pool = createPool(databaseUrl, config.dbPoolSize, logger);
   const store = new ArtifactStore(config.storageRoot);
+  // Finish file moves a killed process committed, and sweep its temp files, before serving (issue #12).
+  const recovered = await startArtifactHousekeeping({ pool, store, logger }, config.tempMaxAgeSeconds);
   const processing = await startProcessing({ config, connectionString: databaseUrl, pool, store, logger, withWorker: config.inProcessWorker });
   const traqTemplate = await loadTraqTemplate({ templatePdf: config.traqTemplatePdf, fieldMap: config.traqFieldMap });
   const polish = letterPolisher(createProviders(config.openai));
@@ -72,6 +75,7 @@ async function main() {
       `AI provider ${config.openai.configured ? config.openai.baseUrl : 'none (set OPENAI_API_KEY or OPENAI_BASE_URL)'}`,
   );
   say(`TRAQ form: ${traqTemplate ? `template ${rel(config.traqTemplatePdf!)} with map ${rel(config.traqFieldMap!)}` : 'built-in summary form (no template configured)'}`);
+  if (recovered.placed || recovered.swept) say(`recovery: ${recovered.placed} committed file moves finished, ${recovered.swept} stale temp files removed`);
   if (config.retentionIntervalHours > 0) say(`retention: pruning archived jobs every ${config.retentionIntervalHours} h`);
   if (admin) say(`admin API key: ${admin.created ? 'generated and ' : ''}stored in ${rel(admin.file)} (send it as x-api-key)`);
   else say('admin API key: from TRAQ_API_KEY');
@@ -88,6 +92,9 @@ async function main() {
     await cluster?.stop();
     process.exit(0);
   };
+  // Last line of defence: every loop and connection handles its own errors, but a stray rejection must not end a
+  // server that phones retry against all day (issue #12 item 3): log it and carry on.
+  process.on('unhandledRejection', (err) => logger.error({ err: (err as Error)?.message, stack: (err as Error)?.stack }, 'unhandled rejection'));
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
 }

@@ -35,6 +35,7 @@ async function main() {
     await pool.end();
     process.exit(0);
   };
+  process.on('unhandledRejection', (err) => logger.error({ err: (err as Error)?.message, stack: (err as Error)?.stack }, 'unhandled rejection'));
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
 }

@@ -1,5 +1,11 @@
 import { spawn } from 'node:child_process';
+import { Writable } from 'node:stream';
+import { pino } from 'pino';
 import t, { type Test } from 'tap';
+import { loadConfig } from '../src/config.js';
+import { createProviders } from '../src/providers/index.js';
+import type { ProviderResult } from '../src/providers/types.js';
+import { startFakeOpenAI } from './helpers/fake-openai.js';
 import type { Pool } from '../src/db/pool.js';
 import { createLogger } from '../src/logger.js';
 import { RoundEvents } from '../src/processing/round-events.js';
@@ -163,4 +169,38 @@ t.test('concurrency is bounded, and a lost lease aborts the handler', async (t) 
   });
   t.ok(await until(async () => aborted), 'the handler saw its lease go');
   t.equal((await roundState(pool2, r.roundPk)).failure_reason, 'admin', 'and did not touch the round afterwards');
+});
+
+t.test('a lost lease cancels the provider call in flight at once, starts no retry, and logs the attempt abandoned', async (t) => {
+  const { url, pool } = await freshDatabase(t);
+  const fake = await startFakeOpenAI({ t, script: () => ({ hang: true }) });
+  const config = loadConfig({ OPENAI_BASE_URL: fake.url, TRAQ_OPENAI_TRANSCRIBE_TIMEOUT: '600', TRAQ_OPENAI_TRANSCRIBE_ATTEMPTS: '3', TRAQ_OPENAI_TRANSCRIBE_BACKOFF: '0.01' });
+  const providers = createProviders(config.openai);
+  const logs: { msg: string }[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _enc, cb) {
+      for (const line of chunk.toString('utf8').split('\n')) if (line.trim()) logs.push(JSON.parse(line));
+      cb();
+    },
+  });
+  const r = await submittedRound(pool);
+  let result: ProviderResult<string> | undefined;
+  await startWorker(
+    t,
+    url,
+    pool,
+    async (claimed) => {
+      // The admin takes the round away while the transcription hangs (its timeout is 10 minutes).
+      setTimeout(() => void pool.query(`UPDATE job_rounds SET processing_worker = 'someone-else', processing_lease_until = now() + interval '1 hour' WHERE id = $1`, [claimed.roundPk]), 200);
+      result = await providers.transcriber.transcribe({ bytes: new Uint8Array(16), filename: 'rec_1.m4a', contentType: 'audio/mp4' });
+      // A handler that ignores the signal and returns normally: the attempt is still abandoned.
+    },
+    { logger: pino({ level: 'info' }, sink) },
+  );
+  t.ok(await until(async () => result !== undefined, 60_000), 'the hanging call returned');
+  t.equal(result?.ok === false && result.kind, 'cancelled', 'it was cancelled, not timed out');
+  t.equal(fake.transcriptions().length, 1, 'no retry was started after the cancellation');
+  t.ok(await until(async () => logs.some((l) => /abandoned/.test(l.msg)), 15_000), 'the attempt is logged as abandoned');
+  t.notOk(logs.some((l) => l.msg === 'round processed'), 'and never as processed');
+  t.equal((await roundState(pool, r.roundPk)).processing_worker, 'someone-else', 'the round stays with its new holder');
 });

@@ -6,6 +6,12 @@
  * same filesystem while counting bytes and hashing, enforce a byte cap, fsync,
  * and only then rename into place, so a reader never sees a partial file and
  * an aborted or over-cap stream leaves nothing behind.
+ *
+ * Crash safety: a staged file has a `stagedKey` that a caller records in its
+ * database transaction next to the final key (artifact_placements), so the
+ * move can be finished after a kill (`place`). Temp files nobody records are
+ * removed by `sweepStaged`. The interface is staged key → place → delete, so
+ * a non-filesystem backend can sit behind it.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
@@ -13,6 +19,7 @@ import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { faultError } from '../faults.js';
 
 export class InvalidArtifactKey extends Error {
   constructor(key: unknown, why: string) {
@@ -45,6 +52,8 @@ export interface WrittenArtifact {
 export interface StagedArtifact {
   size: number;
   sha256: string;
+  /** Names the staged bytes for `ArtifactStore.place` (to be recorded before a commit, finished after a crash). */
+  stagedKey: string;
   /** Reads the staged bytes back (to inspect them before deciding to commit); fails after commit or discard. */
   open(): Promise<Readable>;
   /** Moves the bytes into place under `key` (atomic rename; replaces what was there). */
@@ -55,6 +64,13 @@ export interface StagedArtifact {
 
 const TMP_DIR = '.tmp';
 const MAX_KEY_LENGTH = 1024;
+const STAGED_KEY = /^[0-9a-f-]{36}\.part$/;
+
+/** ENOSPC / EDQUOT: the store's filesystem is full (or the quota is used up). */
+export function isStorageFull(err: unknown): boolean {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  return code === 'ENOSPC' || code === 'EDQUOT';
+}
 
 /** Validates a key; returns its normalised form. Never touches the disk. */
 export function checkKey(key: unknown): string {
@@ -75,6 +91,8 @@ function hashingCap(limit: number, onDone: (size: number, sha256: string) => voi
   let size = 0;
   return new Transform({
     transform(chunk: Buffer, _enc, cb) {
+      const injected = faultError('store.write');
+      if (injected) return cb(injected);
       size += chunk.length;
       if (size > limit) return cb(new ArtifactTooLarge(limit));
       hash.update(chunk);
@@ -110,11 +128,17 @@ export class ArtifactStore {
     return abs;
   }
 
+  private stagedPath(stagedKey: string): string {
+    if (!STAGED_KEY.test(stagedKey)) throw new InvalidArtifactKey(stagedKey, 'is not a staged key');
+    return path.join(this.root, TMP_DIR, stagedKey);
+  }
+
   /** Streams `source` into a temp file (size-capped, hashed, fsynced); nothing is visible until commit. */
   async stage(source: Readable | AsyncIterable<Buffer>, options: { maxBytes?: number } = {}): Promise<StagedArtifact> {
     const tmpDir = path.join(this.root, TMP_DIR);
     await fsp.mkdir(tmpDir, { recursive: true });
-    const tmp = path.join(tmpDir, `${randomUUID()}.part`);
+    const stagedKey = `${randomUUID()}.part`;
+    const tmp = path.join(tmpDir, stagedKey);
     let size = 0;
     let sha256 = '';
     const file = fs.createWriteStream(tmp, { flags: 'wx', mode: 0o640 });
@@ -138,6 +162,7 @@ export class ArtifactStore {
     return {
       size,
       sha256,
+      stagedKey,
       open: async () => {
         if (done) throw new Error('staged artifact was already committed or discarded');
         return (await fsp.open(tmp, 'r')).createReadStream();
@@ -155,6 +180,61 @@ export class ArtifactStore {
         done = true;
       },
     };
+  }
+
+  /**
+   * Moves staged bytes into `key` (replacing what was there). Idempotent for recovery: 'absent' when the
+   * staged file is gone (already placed by an earlier run, or discarded).
+   */
+  async place(stagedKey: string, key: string): Promise<'placed' | 'absent'> {
+    const src = this.stagedPath(stagedKey);
+    const dest = this.pathOf(key);
+    const injected = faultError('store.place');
+    if (injected) throw injected;
+    await fsp.mkdir(path.dirname(dest), { recursive: true });
+    try {
+      await fsp.rename(src, dest);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT' && !(await this.stagedExists(stagedKey))) return 'absent';
+      throw err;
+    }
+    await fsyncPath(path.dirname(dest));
+    return 'placed';
+  }
+
+  private async stagedExists(stagedKey: string): Promise<boolean> {
+    return fsp.stat(this.stagedPath(stagedKey)).then(() => true, () => false);
+  }
+
+  /** Throws staged bytes away (nothing when already gone). */
+  async discardStaged(stagedKey: string): Promise<void> {
+    await fsp.rm(this.stagedPath(stagedKey), { force: true });
+  }
+
+  /**
+   * Removes staged files older than `olderThanMs` that are not in `keep` (killed uploads and finals);
+   * returns how many were removed.
+   */
+  async sweepStaged(olderThanMs: number, keep: ReadonlySet<string>): Promise<number> {
+    const dir = path.join(this.root, TMP_DIR);
+    let names: string[];
+    try {
+      names = await fsp.readdir(dir);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return 0;
+      throw err;
+    }
+    const cutoff = Date.now() - olderThanMs;
+    let removed = 0;
+    for (const name of names) {
+      if (keep.has(name)) continue;
+      const abs = path.join(dir, name);
+      const st = await fsp.lstat(abs).catch(() => undefined);
+      if (!st || st.mtimeMs > cutoff || st.isDirectory()) continue;
+      await fsp.rm(abs, { force: true });
+      removed++;
+    }
+    return removed;
   }
 
   /** stage + commit: the bytes appear under `key` only once fully written. */

@@ -31,6 +31,8 @@ export interface GlobalOptions {
 
 export interface LocalServices {
   pool: Pool;
+  /** The database the pool connects to (DATABASE_URL, or the embedded cluster's). */
+  databaseUrl: string;
   store: ArtifactStore;
   config: Config;
   /** Local changes are recorded in job_events as the admin, like the admin key over HTTP. */
@@ -92,11 +94,17 @@ export class Runtime {
   }
 
   local(): Promise<LocalServices> {
-    this.services ??= this.openLocal();
+    this.services ??= this.openLocal(true);
     return this.services;
   }
 
-  private async openLocal(): Promise<LocalServices> {
+  /** The local services on a database left as found: no migration even of the embedded one (restore needs it empty). */
+  unmigrated(): Promise<LocalServices> {
+    this.services ??= this.openLocal(false);
+    return this.services;
+  }
+
+  private async openLocal(migrateEmbedded: boolean): Promise<LocalServices> {
     // The CLI never serves HTTP, so the production rule "no start without TRAQ_API_KEY" does not apply to it.
     const config = loadConfig({ ...this.env, TRAQ_ENV: 'development' });
     let url = config.databaseUrl;
@@ -106,10 +114,10 @@ export class Runtime {
       url = embedded.url;
       // The development database may be brand new; the server would migrate it at start too.
       // An external DATABASE_URL is left alone: its schema is the deployed server's business.
-      await migrate(url);
+      if (migrateEmbedded) await migrate(url);
     }
     const pool = createPool(url, 4);
-    return { pool, store: new ArtifactStore(config.storageRoot), config, actor: ADMIN_KEY_PRINCIPAL, principal: ADMIN_KEY_PRINCIPAL };
+    return { pool, databaseUrl: url, store: new ArtifactStore(config.storageRoot), config, actor: ADMIN_KEY_PRINCIPAL, principal: ADMIN_KEY_PRINCIPAL };
   }
 
   async backend<T>(impl: BackendImpl<T>): Promise<T> {

@@ -32,6 +32,7 @@ import { recordEvent } from './events.js';
 import { finalKey, OUTPUT_FILES, type FinalKind } from './final-files.js';
 import { archiveAndUnassign } from './finals.js';
 import { lockJob } from './jobs.js';
+import { completePlacements, recordPlacements } from './placements.js';
 
 export interface ImportedFinal {
   payload: Record<string, unknown> & { form: { data: Record<string, unknown> } };
@@ -60,6 +61,7 @@ export async function setFinalFromJson(
 ) {
   const payload = input.payload;
   const staged: Partial<Record<'finalJson' | 'geojson' | 'traqPdf', StagedArtifact>> = {};
+  let committed = false;
   try {
     staged.finalJson = await store.stage(Readable.from([finalJsonBuffer(payload as unknown as FinalPayload)]));
     const result = await withTransaction(pool, async (tx) => {
@@ -94,6 +96,7 @@ export async function setFinalFromJson(
       }
       // A replaced correction's rendered outputs no longer describe it: their rows go now, their files after commit.
       const stale = await deleteOtherFinalArtifacts.run({ jobFinalId: saved.id, keep: written.map((w) => w.key) }, tx);
+      await recordPlacements(tx, job.id, [...written.map((w) => ({ key: w.key, staged: w.file })), ...stale.map((st) => ({ key: st.path, delete: true as const }))]);
       const userName = str(payload.user_name);
       const operatorId = userName ? (await upsertOperator.run({ name: userName }, tx))[0]!.id : null;
       const archivedAt = archivedAtOf(payload);
@@ -114,12 +117,14 @@ export async function setFinalFromJson(
       });
       return { job, written, stale: stale.map((s) => s.path) };
     });
-    for (const { key, file } of result.written) await file.commit(key);
-    for (const key of result.stale) await store.delete(key);
+    committed = true;
+    await completePlacements(pool, store, result.job.id);
     return { ok: true as const, job_id: result.job.job_id, kind, status: 'ARCHIVED' as const, artifacts: result.written.map((w) => w.key) };
   } finally {
-    await staged.finalJson?.discard();
-    await staged.geojson?.discard();
-    await staged.traqPdf?.discard();
+    if (!committed) {
+      await staged.finalJson?.discard();
+      await staged.geojson?.discard();
+      await staged.traqPdf?.discard();
+    }
   }
 }

@@ -5,15 +5,18 @@
  * client_revision_id and round answers the stored TRAQ PDF and changes
  * nothing; every output is rendered and staged (hashed temp files, invisible);
  * ONE transaction writes the snapshot row, the GeoJSON row, the artifact rows,
- * the archived job (tree, operator), the unassignment and the audit rows; only
- * after COMMIT are the staged files renamed into their keys. Any failure
- * before COMMIT discards every staged file: no row, no file, no status change.
+ * the archived job (tree, operator), the unassignment, the audit rows and the
+ * placements (staged key → final key, domain/placements.ts); only after
+ * COMMIT are the staged files renamed into their keys. Any failure before
+ * COMMIT discards every staged file: no row, no file, no status change. A kill
+ * after COMMIT is finished by the same-request retry or the start-up pass.
  */
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import type { ArtifactStore, StagedArtifact } from '../artifacts/store.js';
 import type { Pool, PoolClient } from '../db/pool.js';
 import { withTransaction } from '../db/tx.js';
+import { faultPoint } from '../faults.js';
 import { buildFinalPayload, chooseProfile, prepareFinalForm, selectReportImages } from '../documents/final-payload.js';
 import { renderFinalOutputs, type FinalOutputs } from '../documents/index.js';
 import type { TraqTemplate } from '../documents/traq-pdf.js';
@@ -42,6 +45,7 @@ import { recordEvent } from './events.js';
 import { FINAL_OUTPUTS, finalKey, OUTPUT_FILES, type FinalKind } from './final-files.js';
 import { loadJobView } from './job-views.js';
 import { isoMicros } from './time.js';
+import { completePlacements, recordPlacements } from './placements.js';
 import { parseTreeNumber, resolveTree } from './trees.js';
 
 export interface FinalDeps {
@@ -81,8 +85,11 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 const sameRequest = (finals: FinalRow[], body: FinalSubmission) =>
   finals.find((f) => f.client_revision_id === body.client_revision_id && f.round_id === body.round_id);
 
-async function storedPdf(store: ArtifactStore, jobId: string, kind: FinalKind): Promise<Readable> {
-  const key = finalKey(jobId, kind, 'traqPdf');
+/** The stored TRAQ PDF of a committed final; first finishes file moves a killed request left (issue #12 item 1). */
+async function storedPdf(deps: Pick<FinalDeps, 'pool' | 'store'>, job: { id: string; job_id: string }, kind: FinalKind): Promise<Readable> {
+  const { store } = deps;
+  await completePlacements(deps.pool, store, job.id);
+  const key = finalKey(job.job_id, kind, 'traqPdf');
   if (!(await store.exists(key))) throw problems.traqPdfNotFound();
   return store.read(key);
 }
@@ -169,10 +176,10 @@ async function stageOutputs(store: ArtifactStore, outputs: FinalOutputs) {
 export async function finalizeJob(deps: FinalDeps, principal: Principal, jobId: string, body: FinalSubmission, options: FinalOptions = {}): Promise<FinalResult> {
   const { pool, store } = deps;
   const { job, replay } = await guard(pool, principal, jobId, body);
-  if (replay) return { kind: replay.kind as FinalKind, replayed: true, pdf: await storedPdf(store, job.job_id, replay.kind as FinalKind) };
+  if (replay) return { kind: replay.kind as FinalKind, replayed: true, pdf: await storedPdf(deps, job, replay.kind as FinalKind) };
   const finals = await listJobFinals.run({ jobPk: job.id }, pool);
   const same = sameRequest(finals, body);
-  if (same) return { kind: same.kind as FinalKind, replayed: true, pdf: await storedPdf(store, job.job_id, same.kind as FinalKind) };
+  if (same) return { kind: same.kind as FinalKind, replayed: true, pdf: await storedPdf(deps, job, same.kind as FinalKind) };
 
   const round = await checkRound(pool, job.id, body.round_id);
   const original = finals.find((f) => f.kind === 'final');
@@ -223,6 +230,7 @@ export async function finalizeJob(deps: FinalDeps, principal: Principal, jobId: 
   }
 
   const staged = await stageOutputs(store, outputs);
+  let committed = false;
   try {
     const raced = await withTransaction(pool, async (tx) => {
       const [locked] = await lockJobForFinal.run({ jobPk: job.id }, tx);
@@ -263,6 +271,7 @@ export async function finalizeJob(deps: FinalDeps, principal: Principal, jobId: 
           tx,
         );
       }
+      await recordPlacements(tx, job.id, FINAL_OUTPUTS.map((output) => ({ key: finalKey(job.job_id, kind, output), staged: staged[output] })));
       await archiveAndUnassign(tx, principal, job.id, { archivedAt, treeId: tree.id, treeNumber: tree.tree_number, operatorId }, kind === 'final' ? 'finalized' : 'corrected');
       await recordEvent(tx, {
         type: kind === 'final' ? 'final_generated' : 'correction_generated',
@@ -280,13 +289,17 @@ export async function finalizeJob(deps: FinalDeps, principal: Principal, jobId: 
         },
       });
       await options.hooks?.beforeCommit?.(tx);
+      faultPoint('final.before-commit');
       return null;
     });
-    if (raced) return { kind: raced.kind as FinalKind, replayed: true, pdf: await storedPdf(store, job.job_id, raced.kind as FinalKind) };
-    for (const output of FINAL_OUTPUTS) await staged[output].commit(finalKey(job.job_id, kind, output));
+    if (raced) return { kind: raced.kind as FinalKind, replayed: true, pdf: await storedPdf(deps, job, raced.kind as FinalKind) };
+    committed = true;
+    faultPoint('final.after-commit');
+    await completePlacements(pool, store, job.id);
     return { kind, replayed: false, pdf: outputs.traqPdf };
   } finally {
-    for (const output of FINAL_OUTPUTS) await staged[output].discard();
+    // Once committed, the staged files belong to their placements (moved above, or by the retry or recovery).
+    if (!committed) for (const output of FINAL_OUTPUTS) await staged[output].discard();
   }
 }
 

@@ -3,9 +3,10 @@
  * an upload: check everything (guard, content type, declared size, round,
  * lock, id conflicts, photo limit) before reading a byte; stream the body to
  * a staged file (size-capped, hashed); inspect it (audio duration, photo
- * decode and report variant); one transaction for the row; then move the
- * staged file into place. A refused or interrupted upload leaves no file and
- * no row. Uploads are idempotent by path id: the same bytes again change
+ * decode and report variant); one transaction for the row and its
+ * placements (domain/placements.ts); then move the staged file into place. A
+ * refused or interrupted upload leaves no file and no row; a kill after the
+ * commit is finished by the start-up recovery pass (or the next write of the job). Uploads are idempotent by path id: the same bytes again change
  * nothing; new bytes replace the row and the previous file.
  */
 import { Readable } from 'node:stream';
@@ -14,12 +15,14 @@ import sharp from 'sharp';
 import { ArtifactTooLarge, checkKey, type ArtifactStore, type StagedArtifact } from '../artifacts/store.js';
 import type { Pool, PoolClient } from '../db/pool.js';
 import { withTransaction } from '../db/tx.js';
+import { faultPoint } from '../faults.js';
 import type { Principal } from '../http/auth.js';
 import { Problem, problems } from '../http/problems.js';
 import { countJobImages, findImage, findRecording, updateImageDetails, upsertImage, upsertRecording } from '../queries/media.queries.js';
 import { findJobRoundState, findRound, lockJobRow } from '../queries/rounds.queries.js';
 import { requireJobAccess } from './access.js';
 import { checkJobWritable, checkRoundWritable } from './locks.js';
+import { completePlacements, recordPlacements, type Placement } from './placements.js';
 
 export const PHOTO_SECTION = 'job_photos';
 export const MAX_PHOTOS_PER_JOB = 5;
@@ -163,6 +166,7 @@ export async function uploadRecording(
   if (input.body.contentLength === 0) throw problems.emptyUpload('recording');
 
   const staged = await stageBody(deps.store, input.body, deps.config.maxAudioBytes, 'Recording');
+  let committed = false;
   try {
     if (staged.size === 0) throw problems.emptyUpload('recording');
     const durationMs = await probeDurationMs(staged, mediaType);
@@ -171,7 +175,7 @@ export async function uploadRecording(
       const [existing] = await findRecording.run({ roundPk: round.id, recordingId }, tx);
       if (existing && existing.section_id !== sectionId) throw problems.recordingInOtherSection(recordingId, existing.section_id);
       if (existing && existing.sha256 === staged.sha256 && existing.artifact_path === key && existing.content_type === input.body.contentType) {
-        return { changed: false, previousKey: null };
+        return { changed: false };
       }
       await upsertRecording.run(
         {
@@ -187,16 +191,22 @@ export async function uploadRecording(
         },
         tx,
       );
-      // Moved into place while the job row is locked: two racing uploads of one id rename in the order they commit.
-      await staged.commit(key);
-      return { changed: true, previousKey: existing?.artifact_path ?? null };
+      // Recorded under the job row lock: racing uploads of one id are placed in the order they commit.
+      await recordPlacements(tx, target.jobPk, [{ key, staged }, ...replacedFile(existing?.artifact_path, key)]);
+      return { changed: true };
     });
-    if (outcome.changed && outcome.previousKey && outcome.previousKey !== key) await deps.store.delete(outcome.previousKey);
+    committed = outcome.changed;
+    faultPoint('upload.after-commit');
+    await completePlacements(deps.pool, deps.store, target.jobPk); // also finishes what a killed earlier write left
     return { ok: true as const, job_id: target.jobId, section_id: sectionId, recording_id: recordingId, bytes: staged.size };
   } finally {
-    await staged.discard();
+    if (!committed) await staged.discard();
   }
 }
+
+/** A replacement under another name (another extension): the old file goes with the commit's placements. */
+const replacedFile = (previousKey: string | null | undefined, key: string): Placement[] =>
+  previousKey && previousKey !== key ? [{ key: previousKey, delete: true }] : [];
 
 /** The report variant: EXIF-rotated, sRGB on white, within 1600×1600, JPEG q72. Undecodable bytes are refused. */
 async function reportVariant(staged: StagedArtifact): Promise<Buffer> {
@@ -249,6 +259,7 @@ export async function uploadImage(
 
   const staged = await stageBody(deps.store, input.body, deps.config.maxImageBytes, 'Image');
   let report: StagedArtifact | undefined;
+  let committed = false;
   try {
     if (staged.size === 0) throw problems.emptyUpload('image');
     report = await deps.store.stage(Readable.from([await reportVariant(staged)]));
@@ -258,7 +269,7 @@ export async function uploadImage(
       await checkPhotoLimit(tx, target.jobPk, imageId);
       const [existing] = await findImage.run({ roundPk: round.id, imageId }, tx);
       if (existing && existing.sha256 === staged.sha256 && existing.artifact_path === key && existing.content_type === input.body.contentType) {
-        return { changed: false, previousKey: null };
+        return { changed: false };
       }
       await upsertImage.run(
         {
@@ -274,16 +285,19 @@ export async function uploadImage(
         },
         tx,
       );
-      // Moved into place while the job row is locked: two racing uploads of one id rename in the order they commit.
-      await staged.commit(key);
-      await report!.commit(reportKey);
-      return { changed: true, previousKey: existing?.artifact_path ?? null };
+      // Recorded under the job row lock: racing uploads of one id are placed in the order they commit.
+      await recordPlacements(tx, target.jobPk, [{ key, staged }, { key: reportKey, staged: report! }, ...replacedFile(existing?.artifact_path, key)]);
+      return { changed: true };
     });
-    if (outcome.changed && outcome.previousKey && outcome.previousKey !== key) await deps.store.delete(outcome.previousKey);
+    committed = outcome.changed;
+    faultPoint('upload.after-commit');
+    await completePlacements(deps.pool, deps.store, target.jobPk); // also finishes what a killed earlier write left
     return { ok: true as const, job_id: target.jobId, section_id: sectionId, image_id: imageId, bytes: staged.size };
   } finally {
-    await staged.discard();
-    await report?.discard();
+    if (!committed) {
+      await staged.discard();
+      await report?.discard();
+    }
   }
 }
 

@@ -32,7 +32,9 @@ export const problems = {
   rateLimited: (retryAfterSeconds: number) =>
     new Problem(429, 'rate_limited', 'Too many requests; retry later', { 'Retry-After': String(retryAfterSeconds) }),
   internal: () => new Problem(500, 'internal_error', 'Internal Server Error'),
-  databaseUnavailable: () => new Problem(503, 'database_unavailable', 'Database unavailable'),
+  databaseUnavailable: (retryAfterSeconds = 2) =>
+    new Problem(503, 'database_unavailable', 'Database unavailable; retry later', { 'Retry-After': String(retryAfterSeconds) }),
+  storageFull: () => new Problem(507, 'storage_full', 'The server has no space left to store this; nothing was stored'),
 
   // auth (api.md §1.3, exact texts)
   invalidCredentials: () => new Problem(401, 'invalid_credentials', 'Invalid credentials'),

@@ -7,7 +7,11 @@
  * - handler throws: the attempt is given back with a back-off, until
  *   maxAttempts, then the round becomes FAILED with the error as its reason;
  * - the process dies: its lease lapses and another worker claims the round;
- * - the lease is lost (watchdog, admin): the handler's signal aborts;
+ * - the lease is lost (watchdog, admin): the handler's signal aborts, and with
+ *   it every provider call in flight (providers/cancel.ts); the attempt is
+ *   logged as abandoned, whatever the handler returns;
+ * - the database goes away: every step logs and the loop carries on (a
+ *   PostgreSQL restart never ends the process).
  * - a round still submitted after stuckSeconds: the watchdog fails it.
  */
 import { randomUUID } from 'node:crypto';
@@ -15,6 +19,7 @@ import os from 'node:os';
 import type { Pool } from '../db/pool.js';
 import { withTransaction } from '../db/tx.js';
 import type { Logger } from '../logger.js';
+import { withCancellation } from '../providers/cancel.js';
 import {
   claimSubmittedRound,
   findStuckRounds,
@@ -129,24 +134,33 @@ export class RoundWorker {
     }, Math.max(200, (this.o.leaseSeconds * 1000) / 3));
     const started = Date.now();
     try {
-      await this.o.handler(round, abort.signal);
-      log.info({ ms: Date.now() - started }, 'round processed');
+      await withCancellation(abort.signal, () => this.o.handler(round, abort.signal));
+      if (abort.signal.aborted) log.warn({ ms: Date.now() - started }, 'round processing abandoned: lease lost');
+      else log.info({ ms: Date.now() - started }, 'round processed');
     } catch (err) {
       const reason = (err as Error)?.message || String(err);
       if (abort.signal.aborted) {
-        log.warn({ reason }, 'round processing abandoned: lease lost');
-      } else if (round.attempt < this.o.maxAttempts) {
-        log.warn({ reason }, 'round processing failed; will retry');
-        await releaseRoundForRetry.run(
-          { roundPk: round.roundPk, workerId: this.id, backoffSeconds: this.o.retryBackoffSeconds * round.attempt, reason },
-          this.o.pool,
-        );
+        log.warn({ reason, ms: Date.now() - started }, 'round processing abandoned: lease lost');
       } else {
-        log.error({ reason }, 'round processing failed for the last time');
-        await withTransaction(this.o.pool, (tx) => failRound(tx, round.roundPk, `Processing failed after ${round.attempt} attempts: ${reason}`));
+        await this.giveBack(round, reason).catch((e: Error) => log.error({ err: e.message, reason }, 'could not give the round back; its lease will lapse'));
       }
     } finally {
       clearInterval(heartbeat);
+    }
+  }
+
+  /** A failed attempt: retried after a back-off, or the round fails after the last one. */
+  private async giveBack(round: ClaimedRound, reason: string): Promise<void> {
+    const log = this.o.logger.child({ worker: this.id, round_pk: round.roundPk, round_id: round.roundId, attempt: round.attempt });
+    if (round.attempt < this.o.maxAttempts) {
+      log.warn({ reason }, 'round processing failed; will retry');
+      await releaseRoundForRetry.run(
+        { roundPk: round.roundPk, workerId: this.id, backoffSeconds: this.o.retryBackoffSeconds * round.attempt, reason },
+        this.o.pool,
+      );
+    } else {
+      log.error({ reason }, 'round processing failed for the last time');
+      await withTransaction(this.o.pool, (tx) => failRound(tx, round.roundPk, `Processing failed after ${round.attempt} attempts: ${reason}`));
     }
   }
 

@@ -8,6 +8,7 @@
  */
 import { coerceAnswer, extractionMessages, extractionResponseFormat } from '../form/extraction.js';
 import type { SectionAnswer, SectionId } from '../form/sections.js';
+import { currentCancellation } from './cancel.js';
 import { NARRATIVE_SYSTEM_PROMPT, narrativeUserPrompt, POLISH_SYSTEM_PROMPT } from './prompts.js';
 import { isTransient, type AudioInput, type FailureKind, type NarrativeWriter, type ProviderFailure, type ProviderResult, type Providers, type SectionExtractor, type Transcriber } from './types.js';
 
@@ -52,7 +53,10 @@ class Http {
     const headers: Record<string, string> = {};
     if (this.opts.apiKey) headers.authorization = `Bearer ${this.opts.apiKey}`;
     if (typeof body === 'string') headers['content-type'] = 'application/json';
-    const signal = AbortSignal.timeout(timeoutMs);
+    const cancelled = currentCancellation();
+    if (cancelled?.aborted) return fail('cancelled', 'cancelled: the round was taken away from this worker');
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const signal = cancelled ? AbortSignal.any([timeout, cancelled]) : timeout;
     let status = 0;
     let text: string;
     try {
@@ -60,6 +64,7 @@ class Http {
       status = res.status;
       text = await res.text();
     } catch (err) {
+      if (cancelled?.aborted) return fail('cancelled', 'cancelled: the round was taken away from this worker');
       if (signal.aborted) return fail('timeout', `timed out after ${seconds(timeoutMs)}`);
       const e = err as Error & { cause?: { code?: string; message?: string } };
       return fail('network', `cannot reach the provider: ${redact(e.cause?.code ?? e.cause?.message ?? e.message, this.opts.apiKey)}`);
@@ -86,6 +91,7 @@ class Http {
     let last: ProviderFailure | undefined;
     for (let n = 1; n <= policy.attempts; n++) {
       if (n > 1) await new Promise((r) => setTimeout(r, policy.backoffMs * (n - 1)));
+      if (n > 1 && currentCancellation()?.aborted) break;
       const r = await attempt();
       if (r.ok) return { ...r, attempts: n };
       last = { ...r, attempts: n };

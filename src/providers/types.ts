@@ -19,7 +19,9 @@ export type FailureKind =
   /** the model declined to answer */
   | 'refusal'
   /** the input cannot be sent (e.g. audio over the 25 MB limit) */
-  | 'invalid_input';
+  | 'invalid_input'
+  /** the worker lost the round (its lease) and stopped the call */
+  | 'cancelled';
 
 export interface ProviderFailure {
   ok: false;

@@ -9,7 +9,7 @@ import { loadConfig, type Config } from '../../src/config.js';
 import type { Pool } from '../../src/db/pool.js';
 import { loadTraqTemplate } from '../../src/documents/traq-pdf.js';
 import { createApp, type AppDeps } from '../../src/http/app.js';
-import { startProcessing } from '../../src/processing/runtime.js';
+import { startProcessing, type Processing } from '../../src/processing/runtime.js';
 import { createProviders, letterPolisher } from '../../src/providers/index.js';
 import { freshDatabase } from './db.js';
 
@@ -36,13 +36,20 @@ export interface TestApp {
   /** Every log line the server wrote, parsed. */
   logs: Record<string, unknown>[];
   request<T = any>(method: string, path: string, options?: { body?: unknown; raw?: BodyInit; headers?: Record<string, string>; key?: string | null }): Promise<Reply<T>>;
+  /** The app's round notifications (its LISTEN connection). */
+  events: Processing['events'];
   /** Shorthand for requests with the admin key. */
   admin<T = any>(method: string, path: string, body?: unknown): Promise<Reply<T>>;
 }
 
-/** The real app on a free port, on a fresh database and a temp artifact store. */
-export async function startTestApp(t: Tap, env: Record<string, string> = {}, extra: Pick<AppDeps, 'polish'> = {}): Promise<TestApp> {
-  const { pool, url: databaseUrl } = await freshDatabase(t);
+/** The real app on a free port, on a fresh database (or the one given) and a temp artifact store. */
+export async function startTestApp(
+  t: Tap,
+  env: Record<string, string> = {},
+  extra: Pick<AppDeps, 'polish'> & { database?: { url: string; pool: Pool } } = {},
+): Promise<TestApp> {
+  const { database, ...appExtra } = extra;
+  const { pool, url: databaseUrl } = database ?? (await freshDatabase(t));
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'traq-test-'));
   const config = loadConfig({ TRAQ_ENV: 'test', TRAQ_DATA_DIR: dir, TRAQ_API_KEY: TEST_ADMIN_KEY, LOG_LEVEL: 'info', ...env });
   const logs: Record<string, unknown>[] = [];
@@ -57,7 +64,7 @@ export async function startTestApp(t: Tap, env: Record<string, string> = {}, ext
   const processing = await startProcessing({ config, connectionString: databaseUrl, pool, store, logger, withWorker: config.inProcessWorker });
   t.teardown(() => processing.stop());
   const traqTemplate = await loadTraqTemplate({ templatePdf: config.traqTemplatePdf, fieldMap: config.traqFieldMap });
-  const app = createApp({ config, pool, store, logger, adminKey: TEST_ADMIN_KEY, version: 'test', events: processing.events, traqTemplate, polish: letterPolisher(createProviders(config.openai)), ...extra });
+  const app = createApp({ config, pool, store, logger, adminKey: TEST_ADMIN_KEY, version: 'test', events: processing.events, traqTemplate, polish: letterPolisher(createProviders(config.openai)), ...appExtra });
   const server = app.listen(0, '127.0.0.1');
   await new Promise((r) => server.once('listening', r));
   t.teardown(async () => {
@@ -88,6 +95,7 @@ export async function startTestApp(t: Tap, env: Record<string, string> = {}, ext
     store,
     config,
     logs,
+    events: processing.events,
     request,
     admin: (method, p, body) => request(method, p, { body, key: TEST_ADMIN_KEY }),
   };

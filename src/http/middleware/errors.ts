@@ -1,6 +1,7 @@
 import type { Middleware } from 'koa';
 import type { Logger } from '../../logger.js';
-import { ArtifactTooLarge, InvalidArtifactKey } from '../../artifacts/store.js';
+import { ArtifactTooLarge, InvalidArtifactKey, isStorageFull } from '../../artifacts/store.js';
+import { isConnectionError } from '../../db/pool.js';
 import { Problem, problems } from '../problems.js';
 
 interface HttpLikeError {
@@ -28,7 +29,8 @@ function fromHttpError(err: HttpLikeError): Problem | undefined {
 
 /**
  * One place that turns failures into `{"detail": ..., "code": ...}`: catalogue
- * problems as they are, framework HTTP errors mapped, anything else a JSON 500
+ * problems as they are, framework HTTP errors mapped, a lost database 503
+ * `database_unavailable` (with Retry-After), a full disk 507 `storage_full`, anything else a JSON 500
  * (logged with the request id; the client sees no internals).
  */
 export function errorHandler(logger: Logger): Middleware {
@@ -41,7 +43,10 @@ export function errorHandler(logger: Logger): Middleware {
       if (err instanceof Problem) problem = err;
       else if (err instanceof ArtifactTooLarge) problem = problems.payloadTooLarge(err.limit);
       else if (err instanceof InvalidArtifactKey) problem = problems.validation([{ loc: ['path'], msg: err.message, type: 'value_error' }]);
+      else if (isConnectionError(err)) problem = problems.databaseUnavailable();
+      else if (isStorageFull(err)) problem = problems.storageFull();
       else problem = fromHttpError(err as HttpLikeError);
+      if (problem && problem.status >= 500) logger.warn({ req_id: ctx.state.requestId, code: problem.code, err: (err as Error)?.message }, 'request refused');
       if (!problem) {
         const e = err as Error;
         logger.error({ req_id: ctx.state.requestId, err: { message: e?.message, stack: e?.stack } }, 'unhandled error');

@@ -1,0 +1,137 @@
+/**
+ * `src/main.ts` as a child process on a test database and a data folder of
+ * the test's own, for tests that kill the server (SIGKILL at a fault point,
+ * test-only: src/faults.ts) and start it again on the same state.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Pool } from '../../src/db/pool.js';
+import { TEST_ADMIN_KEY, type Reply } from './app.js';
+
+export interface ChildServer {
+  url: string;
+  proc: ChildProcess;
+  /** Everything the server printed (stdout and stderr). */
+  output(): string;
+  /** Resolves with the exit signal or code once the process is gone. */
+  exited: Promise<string>;
+  kill(): Promise<string>;
+}
+
+export async function startChildServer(opts: { databaseUrl: string; dataDir: string; env?: Record<string, string> }): Promise<ChildServer> {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const k of Object.keys(env)) if (/^(DATABASE_URL|TRAQ_|OPENAI_)/.test(k)) delete env[k];
+  Object.assign(env, {
+    DATABASE_URL: opts.databaseUrl,
+    TRAQ_ENV: 'test',
+    TRAQ_API_KEY: TEST_ADMIN_KEY,
+    TRAQ_DATA_DIR: opts.dataDir,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    TRAQ_WORKER: 'off',
+    LOG_LEVEL: 'warn',
+    ...opts.env,
+  });
+  const proc = spawn(process.execPath, ['--import', 'tsx', path.join(process.cwd(), 'src/main.ts')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  proc.stdout!.on('data', (c: Buffer) => (out += c.toString('utf8')));
+  proc.stderr!.on('data', (c: Buffer) => (out += c.toString('utf8')));
+  const exited = new Promise<string>((resolve) => proc.once('exit', (code, signal) => resolve(signal ?? String(code))));
+  const url = await new Promise<string>((resolve, reject) => {
+    const poll = setInterval(() => {
+      const m = /listening on (http:\/\/[\d.]+:\d+)/.exec(out);
+      if (m) {
+        clearInterval(poll);
+        resolve(m[1]!);
+      }
+    }, 50);
+    void exited.then((how) => {
+      clearInterval(poll);
+      reject(new Error(`server exited (${how}) before listening:\n${out}`));
+    });
+  });
+  return {
+    url,
+    proc,
+    output: () => out,
+    exited,
+    kill: async () => {
+      if (proc.exitCode === null && proc.signalCode === null) proc.kill('SIGKILL');
+      return exited;
+    },
+  };
+}
+
+/** A request to a child server; a connection the server dropped (it died) answers status 0. */
+export async function call<T = any>(url: string, method: string, p: string, options: { body?: unknown; raw?: Uint8Array; headers?: Record<string, string>; key?: string } = {}): Promise<Reply<T>> {
+  const headers: Record<string, string> = { ...(options.headers ?? {}) };
+  if (options.key) headers['x-api-key'] = options.key;
+  let body: BodyInit | undefined = options.raw as BodyInit | undefined;
+  if (options.body !== undefined) {
+    body = JSON.stringify(options.body);
+    headers['content-type'] ??= 'application/json';
+  }
+  try {
+    const res = await fetch(url + p, { method, headers, body });
+    const text = await res.text();
+    let parsed: unknown = text;
+    if ((res.headers.get('content-type') ?? '').includes('json')) parsed = JSON.parse(text);
+    return { status: res.status, body: parsed as T, headers: res.headers, text };
+  } catch {
+    return { status: 0, body: undefined as T, headers: new Headers(), text: '' };
+  }
+}
+
+const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+
+/**
+ * Every row that names an artifact against its file: present, the recorded size, the recorded sha256.
+ * Returns one line per disagreement (empty: consistent), plus archived jobs whose final lacks an output.
+ */
+export async function rowsAgainstFiles(pool: Pool, storageRoot: string): Promise<string[]> {
+  const problems: string[] = [];
+  const check = (what: string, key: string, size: number | null, hash: string | null) => {
+    const abs = path.join(storageRoot, key);
+    if (!fs.existsSync(abs)) return problems.push(`${what} ${key}: missing`);
+    const bytes = fs.readFileSync(abs);
+    if (size !== null && bytes.length !== Number(size)) problems.push(`${what} ${key}: size ${bytes.length} != ${size}`);
+    if (hash !== null && sha256(bytes) !== hash) problems.push(`${what} ${key}: sha256 differs`);
+  };
+  const q = async (sql: string) => (await pool.query(sql)).rows;
+  for (const r of await q(`SELECT path, byte_size, sha256 FROM artifacts`)) check('artifact', r.path, r.byte_size, r.sha256);
+  for (const r of await q(`SELECT artifact_path, byte_size, sha256 FROM round_recordings WHERE artifact_path IS NOT NULL`)) check('recording', r.artifact_path, r.byte_size, r.sha256);
+  for (const r of await q(`SELECT artifact_path, byte_size, sha256, report_artifact_path, report_byte_size FROM round_images WHERE artifact_path IS NOT NULL`)) {
+    check('image', r.artifact_path, r.byte_size, r.sha256);
+    if (r.report_artifact_path) check('report image', r.report_artifact_path, r.report_byte_size, null);
+  }
+  for (const r of await q(`SELECT f.id, f.kind, count(a.id)::int AS n FROM job_finals f LEFT JOIN artifacts a ON a.job_final_id = f.id GROUP BY f.id, f.kind`)) {
+    if (r.n < 3) problems.push(`final ${r.id} (${r.kind}): ${r.n} artifact rows`);
+  }
+  for (const r of await q(`SELECT key FROM artifact_placements`)) problems.push(`placement of ${r.key} still pending`);
+  return problems;
+}
+
+/** Files under jobs/ that no row names (what a write killed at the wrong moment would leave behind). */
+export async function orphanFiles(pool: Pool, storageRoot: string): Promise<string[]> {
+  const named = new Set<string>();
+  const q = async (sql: string) => (await pool.query<{ k: string }>(sql)).rows.map((r) => r.k);
+  for (const k of await q(`SELECT path AS k FROM artifacts`)) named.add(k);
+  for (const k of await q(`SELECT artifact_path AS k FROM round_recordings WHERE artifact_path IS NOT NULL`)) named.add(k);
+  for (const k of await q(`SELECT artifact_path AS k FROM round_images WHERE artifact_path IS NOT NULL UNION SELECT report_artifact_path FROM round_images WHERE report_artifact_path IS NOT NULL`)) named.add(k);
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    if (!fs.existsSync(dir)) return;
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const abs = path.join(dir, e.name);
+      if (e.isDirectory()) walk(abs);
+      else {
+        const key = path.relative(storageRoot, abs).split(path.sep).join('/');
+        if (!named.has(key)) out.push(key);
+      }
+    }
+  };
+  walk(path.join(storageRoot, 'jobs'));
+  return out;
+}
