@@ -185,12 +185,14 @@ t.test('the manifest: validated, normalized, replaced whole, locked like the rou
   const items = [
     { artifact_id: 'rec_2', section_id: 'risk_categorization', issue_id: 'issue_1', recorded_at: '2026-03-24T18:31:00+02:00', extra: 'dropped' },
     { artifact_id: 'img_1', section_id: 'job_photos', kind: 'image', client_order: 3, recorded_at: '2026-03-24T18:31:00' },
+    { artifact_id: 'rec_3', section_id: 'trunk', recorded_at: '2026-03-24T10:00:00Z' },
   ];
-  t.equal((await put(items)).body.manifest_count, 2);
+  t.equal((await put(items)).body.manifest_count, 3);
   t.same((await get()).body.manifest, [
-    { artifact_id: 'rec_2', section_id: 'risk_categorization', client_order: 0, kind: 'recording', issue_id: 'issue_1', recorded_at: '2026-03-24T16:31:00.000Z' },
-    { artifact_id: 'img_1', section_id: 'job_photos', client_order: 3, kind: 'image', issue_id: null, recorded_at: '2026-03-24T18:31:00.000Z' },
-  ], 'replaced whole, all six keys, unknown keys dropped, times in UTC (a naive time is UTC)');
+    { artifact_id: 'rec_2', section_id: 'risk_categorization', client_order: 0, kind: 'recording', issue_id: 'issue_1', recorded_at: '2026-03-24T18:31:00+02:00' },
+    { artifact_id: 'img_1', section_id: 'job_photos', client_order: 3, kind: 'image', issue_id: null, recorded_at: '2026-03-24T18:31:00' },
+    { artifact_id: 'rec_3', section_id: 'trunk', client_order: 0, kind: 'recording', issue_id: null, recorded_at: '2026-03-24T10:00:00Z' },
+  ], 'replaced whole, all six keys, unknown keys dropped, times echoed exactly as the device sent them');
 
   for (const [bad, why] of [
     [{ artifact_id: 'x' }, 'not an array'],
@@ -203,7 +205,7 @@ t.test('the manifest: validated, normalized, replaced whole, locked like the rou
     t.equal(r.status, 422, why);
     t.ok(Array.isArray(r.body.detail), `${why}: FastAPI-style detail list`);
   }
-  t.equal((await get()).body.manifest_count, 2, 'refused bodies changed nothing');
+  t.equal((await get()).body.manifest_count, 3, 'refused bodies changed nothing');
   t.equal((await app.request('PUT', `/v1/jobs/${j.jobId}/rounds/round_1/manifest`, { body: 'nope' })).status, 401, 'auth before validation');
 
   for (const status of ['SUBMITTED_FOR_PROCESSING', 'REVIEW_RETURNED', 'FAILED']) {

@@ -9,6 +9,7 @@ import { customerGroup } from './groups/customer.js';
 import { deviceGroup } from './groups/device.js';
 import { exportGroup } from './groups/export.js';
 import { finalGroup } from './groups/final.js';
+import { importGroup } from './groups/import.js';
 import { jobGroup } from './groups/job.js';
 import { netGroup } from './groups/net.js';
 import { projectGroup } from './groups/project.js';
@@ -36,6 +37,7 @@ export const groups: CommandGroup[] = [
   artifactGroup,
   exportGroup,
   stageGroup,
+  importGroup,
   backupGroup,
   restoreGroup,
   treeGroup,
