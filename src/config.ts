@@ -33,6 +33,7 @@ const EnvSchema = z.object({
   HOST: optionalString.default('0.0.0.0'),
   DATABASE_URL: optionalString,
   TRAQ_DATABASE_URL: optionalString,
+  TRAQ_MIGRATION_DATABASE_URL: optionalString,
   TRAQ_DATA_DIR: optionalString.default('files'),
   TRAQ_STORAGE_ROOT: optionalString,
   TRAQ_API_KEY: optionalString.refine((k) => k === undefined || k.length >= 16, 'must be at least 16 characters'),
@@ -82,6 +83,11 @@ export interface Config {
   host: string;
   /** Connection string of an external PostgreSQL; undefined means "run the embedded cluster". */
   databaseUrl: string | undefined;
+  /**
+   * The schema owner's connection string, for migrations (README "Database roles"); defaults to databaseUrl,
+   * which then must be the owner too. Unused with the embedded cluster, which has both roles built in.
+   */
+  migrationDatabaseUrl: string | undefined;
   /** Absolute path of the data folder (embedded cluster, generated admin key, default storage root). */
   dataDir: string;
   /** Absolute path of the artifact store root. */
@@ -150,6 +156,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new ConfigError('Invalid configuration: DATABASE_URL must be a postgres:// connection string');
   }
+  const migrationUrl = e.TRAQ_MIGRATION_DATABASE_URL;
+  if (migrationUrl !== undefined && !/^postgres(ql)?:\/\//.test(migrationUrl)) {
+    throw new ConfigError('Invalid configuration: TRAQ_MIGRATION_DATABASE_URL must be a postgres:// connection string');
+  }
+  if (migrationUrl !== undefined && databaseUrl === undefined) {
+    throw new ConfigError('Invalid configuration: TRAQ_MIGRATION_DATABASE_URL needs DATABASE_URL (the embedded database has both roles built in)');
+  }
   if (e.TRAQ_ENV === 'production' && e.TRAQ_API_KEY === undefined) {
     throw new ConfigError('Refusing to start: TRAQ_ENV=production requires TRAQ_API_KEY (at least 16 characters)');
   }
@@ -161,6 +174,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     port: e.PORT,
     host: e.HOST,
     databaseUrl,
+    migrationDatabaseUrl: migrationUrl ?? databaseUrl,
     dataDir,
     storageRoot: path.resolve(cwd, e.TRAQ_STORAGE_ROOT ?? path.join(dataDir, 'artifacts')),
     apiKey: e.TRAQ_API_KEY,

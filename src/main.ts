@@ -1,25 +1,47 @@
 /**
  * `npm start`: configuration → database (embedded unless DATABASE_URL) →
- * migrations → HTTP server. Prints where everything is; stops cleanly on
- * SIGINT/SIGTERM (HTTP server, pool, then the embedded cluster).
+ * migrations (as the owner) → HTTP server (as the runtime role). Prints where
+ * everything is; stops cleanly on SIGINT/SIGTERM (HTTP server, pool, then the
+ * embedded cluster). LOG_LEVEL=debug logs a start-up timeline.
  */
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { performance } from 'node:perf_hooks';
 import { devAdminKey } from './admin-key.js';
-import { ArtifactStore } from './artifacts/store.js';
 import { loadConfigOrExit } from './config.js';
 import type { Cluster } from './db/cluster.js';
 import { startEmbeddedDatabase } from './db/embedded.js';
 import { migrate } from './db/migrate.js';
-import { createPool } from './db/pool.js';
-import { loadTraqTemplate } from './documents/traq-pdf.js';
-import { startArtifactHousekeeping } from './domain/placements.js';
-import { scheduleRetention } from './domain/retention.js';
-import { createApp } from './http/app.js';
 import { createLogger } from './logger.js';
-import { startProcessing } from './processing/runtime.js';
-import { createProviders, letterPolisher } from './providers/index.js';
 import { VERSION } from './version.js';
+
+/**
+ * The application's modules (HTTP, processing, documents, providers), imported while PostgreSQL
+ * starts: the cluster is a child process, so loading them then costs no start-up time.
+ */
+function loadApplication() {
+  return Promise.all([
+    import('./artifacts/store.js'),
+    import('./db/pool.js'),
+    import('./documents/traq-pdf.js'),
+    import('./domain/placements.js'),
+    import('./domain/retention.js'),
+    import('./http/app.js'),
+    import('./processing/runtime.js'),
+    import('./providers/index.js'),
+  ]);
+}
+
+/** Milliseconds since the process began (Node's own boot included), per start-up step. */
+function startupTimeline() {
+  const steps: Record<string, number> = {};
+  return {
+    steps,
+    mark: (step: string) => {
+      steps[step] = Math.round(performance.now());
+    },
+  };
+}
 
 function rel(p: string) {
   const r = path.relative(process.cwd(), p);
@@ -27,21 +49,40 @@ function rel(p: string) {
 }
 
 async function main() {
+  const timeline = startupTimeline();
+  timeline.mark('entry');
   const config = loadConfigOrExit();
   const logger = createLogger(config.logLevel);
   const say = (line: string) => process.stdout.write(`traq-server: ${line}\n`);
+  const loading = loadApplication();
+  loading.catch(() => {}); // awaited below; a failed start before that must not also report it as unhandled
 
   const admin = config.apiKey ? undefined : devAdminKey(config.dataDir);
   const adminKey = config.apiKey ?? admin!.key;
 
   let cluster: Cluster | undefined;
   let databaseUrl = config.databaseUrl;
+  let migrationUrl = config.migrationDatabaseUrl;
   if (!databaseUrl) {
     const embedded = await startEmbeddedDatabase(config.dataDir, config.embeddedPgPort, (l) => say(`database: ${l}`));
     cluster = embedded.cluster;
     databaseUrl = embedded.url;
+    migrationUrl = embedded.ownerUrl;
   }
-  await migrate(databaseUrl, { log: (m) => logger.debug({ migration: m }, 'migrate') });
+  timeline.mark('database');
+  await migrate(migrationUrl!, { log: (m) => logger.debug({ migration: m }, 'migrate') });
+  timeline.mark('migrations');
+  const [
+    { ArtifactStore },
+    { createPool },
+    { loadTraqTemplate },
+    { startArtifactHousekeeping },
+    { scheduleRetention },
+    { createApp },
+    { startProcessing },
+    { createProviders, letterPolisher },
+  ] = await loading;
+  timeline.mark('modules');
 
   const pool = createPool(databaseUrl, config.dbPoolSize, logger);
   const store = new ArtifactStore(config.storageRoot);
@@ -59,15 +100,17 @@ async function main() {
       reject(err.code === 'EADDRINUSE' ? new Error(`port ${config.port} on ${config.host} is already in use; set PORT to another port`) : err),
     );
   });
+  timeline.mark('listening');
+  logger.debug({ timeline_ms: timeline.steps }, 'start-up timeline');
   const { port } = server.address() as AddressInfo;
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
 
   say(`listening on http://${shownHost}:${port} (health: http://${shownHost}:${port}/health, API document: /openapi.json)`);
   if (cluster) {
-    say(`database: embedded PostgreSQL in ${rel(cluster.dataDir)} on 127.0.0.1:${cluster.port}${cluster.owned ? '' : ' (shared with another running server)'}`);
+    say(`database: embedded PostgreSQL in ${rel(cluster.dataDir)} on 127.0.0.1:${cluster.port}${cluster.owned ? '' : ' (shared with another running server)'}, the server connected as traq_app`);
     say(`  psql: PGPASSWORD="$(cat ${rel(cluster.dataDir)}.password)" psql -h 127.0.0.1 -p ${cluster.port} -U ${cluster.user} traq`);
   } else {
-    say('database: external PostgreSQL from DATABASE_URL');
+    say(`database: external PostgreSQL from DATABASE_URL${migrationUrl === databaseUrl ? '' : ', migrated through TRAQ_MIGRATION_DATABASE_URL'}`);
   }
   say(`artifacts: ${rel(config.storageRoot)}`);
   say(

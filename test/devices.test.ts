@@ -335,8 +335,8 @@ t.test('audit rows for every transition, append-only, without secrets', async (t
   const adminProfile = await app.pool.query(`SELECT count(*)::int AS n FROM job_events WHERE event_type = 'profile_updated' AND actor_identity = 'admin'`);
   t.ok(adminProfile.rows[0].n >= 1, 'the admin key is named admin');
 
-  await t.rejects(app.pool.query(`UPDATE job_events SET payload = '{}' WHERE event_type = 'device_approved'`), /append-only/, 'UPDATE refused');
-  await t.rejects(app.pool.query(`DELETE FROM job_events WHERE event_type = 'token_issued'`), /append-only/, 'DELETE refused');
+  await t.rejects(app.ownerPool.query(`UPDATE job_events SET payload = '{}' WHERE event_type = 'device_approved'`), /append-only/, 'UPDATE refused');
+  await t.rejects(app.ownerPool.query(`DELETE FROM job_events WHERE event_type = 'token_issued'`), /append-only/, 'DELETE refused');
 });
 
 t.test('no table and no log line holds a token, a device secret or the admin key', async (t) => {

@@ -5,6 +5,7 @@
  */
 import type { Command } from 'commander';
 import { artifactGroup } from './groups/artifact.js';
+import { backupGroup, restoreGroup } from './groups/backup.js';
 import { customerGroup } from './groups/customer.js';
 import { deviceGroup } from './groups/device.js';
 import { exportGroup } from './groups/export.js';
@@ -34,4 +35,6 @@ export const groups: CommandGroup[] = [
   artifactGroup,
   exportGroup,
   stageGroup,
+  backupGroup,
+  restoreGroup,
 ];

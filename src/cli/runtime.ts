@@ -11,7 +11,6 @@ import { ArtifactStore } from '../artifacts/store.js';
 import { loadConfig, type Config } from '../config.js';
 import type { Cluster } from '../db/cluster.js';
 import { startEmbeddedDatabase } from '../db/embedded.js';
-import { migrate } from '../db/migrate.js';
 import { createPool, type Pool } from '../db/pool.js';
 import { ADMIN_KEY_FILE } from '../admin-key.js';
 import { ADMIN_KEY_PRINCIPAL, type Principal } from '../http/auth.js';
@@ -31,6 +30,8 @@ export interface GlobalOptions {
 
 export interface LocalServices {
   pool: Pool;
+  /** The database the pool connects to (DATABASE_URL, or the embedded cluster's). */
+  databaseUrl: string;
   store: ArtifactStore;
   config: Config;
   /** Local changes are recorded in job_events as the admin, like the admin key over HTTP. */
@@ -92,24 +93,33 @@ export class Runtime {
   }
 
   local(): Promise<LocalServices> {
-    this.services ??= this.openLocal();
+    this.services ??= this.openLocal(true);
     return this.services;
   }
 
-  private async openLocal(): Promise<LocalServices> {
+  /** The local services on a database left as found: no migration even of the embedded one (restore needs it empty). */
+  unmigrated(): Promise<LocalServices> {
+    this.services ??= this.openLocal(false);
+    return this.services;
+  }
+
+  private async openLocal(migrateEmbedded: boolean): Promise<LocalServices> {
     // The CLI never serves HTTP, so the production rule "no start without TRAQ_API_KEY" does not apply to it.
     const config = loadConfig({ ...this.env, TRAQ_ENV: 'development' });
-    let url = config.databaseUrl;
+    // A restore (the one caller that skips migrating) loads rows with triggers set aside: it needs the owner.
+    let url = migrateEmbedded ? config.databaseUrl : config.migrationDatabaseUrl;
     if (!url) {
       const embedded = await startEmbeddedDatabase(config.dataDir, config.embeddedPgPort, (line) => note(`database: ${line}`));
       this.cluster = embedded.cluster;
-      url = embedded.url;
-      // The development database may be brand new; the server would migrate it at start too.
-      // An external DATABASE_URL is left alone: its schema is the deployed server's business.
-      await migrate(url);
+      url = migrateEmbedded ? embedded.url : embedded.ownerUrl;
+      // The development database may be brand new; the server would migrate it at start too (as the owner;
+      // the commands then run as the runtime role, like the server). An external DATABASE_URL is left
+      // alone: its schema is the deployed server's business.
+      const { migrate } = await import('../db/migrate.js');
+      if (migrateEmbedded) await migrate(embedded.ownerUrl);
     }
     const pool = createPool(url, 4);
-    return { pool, store: new ArtifactStore(config.storageRoot), config, actor: ADMIN_KEY_PRINCIPAL, principal: ADMIN_KEY_PRINCIPAL };
+    return { pool, databaseUrl: url, store: new ArtifactStore(config.storageRoot), config, actor: ADMIN_KEY_PRINCIPAL, principal: ADMIN_KEY_PRINCIPAL };
   }
 
   async backend<T>(impl: BackendImpl<T>): Promise<T> {

@@ -72,23 +72,23 @@ export async function reviewedRound(app: TestApp, ready: Pick<ReadyJob, 'dev' | 
   return roundId;
 }
 
+/** A POST /v1/jobs body with a customer, billing profile and contact. */
+export const JOB_BODY = {
+  job_name: 'Briarwood HOA',
+  job_address: '100 Oak Lane, Sacramento CA',
+  job_phone: '916 555 0100',
+  contact_preference: 'text',
+  billing_name: 'Briarwood HOA Board',
+  billing_address: 'PO Box 7, Sacramento CA',
+  billing_contact_name: 'Pat Lee',
+};
+
 /** A device-created job (assigned to the device) with round_1 reviewed. */
 export async function readyJob(app: TestApp, opts: { photos?: { id: string; caption: string }[]; recordings?: string[]; transcript?: string; dev?: TestDevice } = {}): Promise<ReadyJob> {
   const dev = opts.dev ?? (await approvedDevice(app.pool));
   const created = await must(
     'job',
-    app.request('POST', '/v1/jobs', {
-      key: dev.token,
-      body: {
-        job_name: 'Briarwood HOA',
-        job_address: '100 Oak Lane, Sacramento CA',
-        job_phone: '916 555 0100',
-        contact_preference: 'text',
-        billing_name: 'Briarwood HOA Board',
-        billing_address: 'PO Box 7, Sacramento CA',
-        billing_contact_name: 'Pat Lee',
-      },
-    }),
+    app.request('POST', '/v1/jobs', { key: dev.token, body: JOB_BODY }),
   );
   const jobId = created.body.job_id as string;
   const { rows } = await app.pool.query<{ id: string; job_number: string }>('SELECT id, job_number FROM jobs WHERE job_id = $1', [jobId]);
