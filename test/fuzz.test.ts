@@ -7,13 +7,29 @@
  */
 import t from 'tap';
 import { startTestApp } from './helpers/app.js';
+import { startFakeOpenAI } from './helpers/fake-openai.js';
+import { startFakePlantNet } from './helpers/fake-plantnet.js';
 import { fuzz, openFds } from './helpers/fuzz.js';
 
 const COUNT = Number(process.env.FUZZ_REQUESTS ?? 2000);
 const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 1_000_000);
 
 t.test(`fuzz: ${COUNT} generated requests over every documented operation (seed ${SEED})`, async (t) => {
-  const app = await startTestApp(t, { TRAQ_SUBMIT_WAIT_SECONDS: '0', TRAQ_AUTH_RATE_LIMIT_PER_MINUTE: '1000000', LOG_LEVEL: 'warn' });
+  // The providers are configured (fakes on 127.0.0.1): unconfigured, /v1/extract, /v1/summary and /v1/trees/identify
+  // answer 503 by design, and the fuzz is after the paths a configured server runs.
+  const openai = await startFakeOpenAI({ t });
+  const plantnet = await startFakePlantNet(t);
+  const app = await startTestApp(t, {
+    TRAQ_SUBMIT_WAIT_SECONDS: '0',
+    TRAQ_AUTH_RATE_LIMIT_PER_MINUTE: '1000000',
+    LOG_LEVEL: 'warn',
+    OPENAI_BASE_URL: openai.url,
+    OPENAI_API_KEY: 'sk-test-fuzz',
+    TRAQ_OPENAI_ATTEMPTS: '1',
+    TRAQ_OPENAI_TRANSCRIBE_ATTEMPTS: '1',
+    TRAQ_PLANTNET_API_KEY: 'fuzz-key',
+    TRAQ_PLANTNET_BASE_URL: plantnet.url,
+  });
   const fdsBefore = openFds();
   const rssBefore = process.memoryUsage().rss;
   const events = async () => (await app.pool.query(`SELECT count(*)::int AS n FROM job_events`)).rows[0].n as number;
@@ -46,6 +62,8 @@ t.test(`fuzz: ${COUNT} generated requests over every documented operation (seed 
   t.equal(await digestOf(ids), digest, 'existing audit rows unchanged');
   t.ok(Object.keys(report.statuses).some((s) => s === '200'), 'some requests succeeded (real ids, real credentials)');
 
+  // The fake providers run in this process: their kept-alive connections are theirs, not the server's.
+  await Promise.all([openai.close(), plantnet.close()]);
   await new Promise((r) => setTimeout(r, 5000)); // idle keep-alive sockets close
   const fdsAfter = openFds();
   const rssAfter = process.memoryUsage().rss;

@@ -21,9 +21,10 @@ interface Tap {
 /** A new database holding the old server's schema and the fixture rows; returns its URL and pool. */
 export async function pythonServerDatabase(t: Tap) {
   const db = await freshDatabase(t, { empty: true });
-  await db.pool.query(fs.readFileSync(path.join(FIXTURE_DIR, 'schema.sql'), 'utf8'));
-  await db.pool.query(fs.readFileSync(path.join(FIXTURE_DIR, 'data.sql'), 'utf8'));
-  return db;
+  // The old server's own schema and rows: made by the owner (the runtime role creates no tables).
+  await db.ownerPool.query(fs.readFileSync(path.join(FIXTURE_DIR, 'schema.sql'), 'utf8'));
+  await db.ownerPool.query(fs.readFileSync(path.join(FIXTURE_DIR, 'data.sql'), 'utf8'));
+  return { ...db, url: db.ownerUrl, pool: db.ownerPool };
 }
 
 export const importArgs = (sourceUrl: string, storage = FIXTURE_STORAGE, ...more: string[]) => [
