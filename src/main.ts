@@ -6,7 +6,7 @@
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { devAdminKey } from './admin-key.js';
-import { ArtifactStore } from './artifacts/store.js';
+import { describeArtifacts, openArtifactStore } from './artifacts/open.js';
 import { loadConfigOrExit } from './config.js';
 import type { Cluster } from './db/cluster.js';
 import { startEmbeddedDatabase } from './db/embedded.js';
@@ -30,6 +30,8 @@ async function main() {
   const config = loadConfigOrExit();
   const logger = createLogger(config.logLevel);
   const say = (line: string) => process.stdout.write(`traq-server: ${line}\n`);
+  // Checked first: a bucket that does not answer should stop the start before a database is started for nothing.
+  const store = await openArtifactStore(config);
 
   const admin = config.apiKey ? undefined : devAdminKey(config.dataDir);
   const adminKey = config.apiKey ?? admin!.key;
@@ -44,7 +46,6 @@ async function main() {
   await migrate(databaseUrl, { log: (m) => logger.debug({ migration: m }, 'migrate') });
 
   const pool = createPool(databaseUrl, config.dbPoolSize, logger);
-  const store = new ArtifactStore(config.storageRoot);
   // Finish file moves a killed process committed, and sweep its temp files, before serving (issue #12).
   const recovered = await startArtifactHousekeeping({ pool, store, logger }, config.tempMaxAgeSeconds);
   const processing = await startProcessing({ config, connectionString: databaseUrl, pool, store, logger, withWorker: config.inProcessWorker });
@@ -69,7 +70,7 @@ async function main() {
   } else {
     say('database: external PostgreSQL from DATABASE_URL');
   }
-  say(`artifacts: ${rel(config.storageRoot)}`);
+  say(`artifacts: ${describeArtifacts(config, rel)}`);
   say(
     `round processing: ${config.inProcessWorker ? `worker in this process (${config.worker.concurrency} rounds at a time)` : 'no worker here (TRAQ_WORKER=off; run npm run worker)'}, ` +
       `AI provider ${config.openai.configured ? config.openai.baseUrl : 'none (set OPENAI_API_KEY or OPENAI_BASE_URL)'}`,
