@@ -8,14 +8,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import t from 'tap';
+import t, { type Test } from 'tap';
 import { openArtifactStore } from '../src/artifacts/open.js';
 import { S3Backend } from '../src/artifacts/s3.js';
 import { ArtifactNotFound, ArtifactStore, ArtifactTooLarge, InvalidArtifactKey } from '../src/artifacts/store.js';
 import { loadConfig } from '../src/config.js';
 import { startLocalS3, TEST_BUCKET } from './helpers/s3.js';
-
-type Test = Parameters<Parameters<typeof t.test>[1]>[0];
 
 const s3 = await startLocalS3(t);
 let n = 0;
