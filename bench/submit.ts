@@ -7,6 +7,7 @@
  *
  *   npm run bench:submit [-- <rounds for part 2>]
  */
+import { wavBytes } from '../test/helpers/audio.js';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -53,7 +54,7 @@ try {
     call('POST', '/v1/jobs', { job_name: 'Oak', job_address: '1 Main St', job_phone: '555', contact_preference: 'text', billing_name: 'Ann', billing_address: '1 Main St, Davis, CA' });
   const roundWith = async (jobId: string, sections: string[]) => {
     const { round_id } = await call('POST', `/v1/jobs/${jobId}/rounds`);
-    for (const [i, s] of sections.entries()) await call('PUT', `/v1/jobs/${jobId}/sections/${s}/recordings/rec_${i}`, undefined, Buffer.from(`audio ${i}`));
+    for (const [i, s] of sections.entries()) await call('PUT', `/v1/jobs/${jobId}/sections/${s}/recordings/rec_${i}`, undefined, wavBytes(256, String(i)));
     return round_id as string;
   };
   const waitReady = async (jobId: string, roundId: string) => {

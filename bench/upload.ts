@@ -11,6 +11,7 @@
  * once the server was warm, so the growth is what the upload itself cost.
  * Linux only. The real server gets a throwaway PostgreSQL and a temp data dir.
  */
+import { wavBytes, wavHeader } from '../test/helpers/audio.js';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -76,7 +77,11 @@ function upload(url: string, headers: Record<string, string>): Promise<{ ms: num
       );
     });
     req.on('error', reject);
-    let sent = 0;
+    // A real WAV header first: the server recognises recordings by their content.
+    const head = wavHeader(SIZE);
+    hash.update(head);
+    req.write(head);
+    let sent = head.length;
     const pump = () => {
       while (sent < SIZE) {
         const chunk = SIZE - sent >= CHUNK.length ? CHUNK : CHUNK.subarray(0, SIZE - sent);
@@ -137,7 +142,7 @@ async function main() {
     const warm = await fetch(`${base}/v1/jobs/job_bench00000/sections/trunk/recordings/warmup`, {
       method: 'PUT',
       headers: { 'x-api-key': ADMIN_KEY, 'content-type': 'audio/mp4' },
-      body: randomBytes(64 * 1024),
+      body: new Uint8Array(wavBytes(64 * 1024)),
     });
     if (!warm.ok) throw new Error(`warm-up upload: ${warm.status} ${await warm.text()}`);
 

@@ -6,6 +6,11 @@ SELECT id, customer_code, name, phone, address
  ORDER BY customer_code
  LIMIT 1;
 
+/* @name LockCustomerName */
+-- Serialises reuse-or-create of customers with this name (and nothing else)
+-- until the transaction ends, so two concurrent creates make one customer.
+SELECT pg_advisory_xact_lock(hashtextextended('customer' || chr(31) || :name!, 0)) AS "locked";
+
 /* @name InsertCustomer */
 INSERT INTO customers (customer_code, name, phone, address)
 VALUES (:code!, :name!, :phone, :address)
@@ -22,14 +27,18 @@ SELECT id, customer_code, name, phone, address
 SELECT id FROM customers WHERE id = :id! FOR UPDATE;
 
 /* @name SearchCustomers */
+-- Substring match on any of four columns (trigram indexes), in code order, one
+-- page: codes after :after, at most :limit rows (NULL: all).
 SELECT id, customer_code, name, phone, address
   FROM customers
- WHERE :search::text IS NULL
-    OR customer_code ILIKE '%' || :search || '%'
-    OR name ILIKE '%' || :search || '%'
-    OR phone ILIKE '%' || :search || '%'
-    OR address ILIKE '%' || :search || '%'
- ORDER BY customer_code;
+ WHERE (:search::text IS NULL
+        OR customer_code ILIKE '%' || :search || '%'
+        OR name ILIKE '%' || :search || '%'
+        OR phone ILIKE '%' || :search || '%'
+        OR address ILIKE '%' || :search || '%')
+   AND (:after::text IS NULL OR customer_code > :after)
+ ORDER BY customer_code
+ LIMIT :limit::integer;
 
 /* @name ListDuplicateCustomers */
 -- Customers whose trimmed, lower-cased name is shared with another customer.

@@ -7,9 +7,11 @@ RETURNING id, device_id, status, role;
 
 /* @name LockDevice */
 -- Locks the row so token issue, approval and revocation of one device never interleave.
+-- pairing_open: approved, no token issued since the approval, inside the window, and the device never proved a secret.
 SELECT id, device_id, status, role, secret_hash,
        (approved_at IS NOT NULL
         AND pairing_used_at IS NULL
+        AND secret_presented_at IS NULL
         AND approved_at + make_interval(secs => :pairingWindowSeconds!::int) > now()) AS "pairing_open!"
   FROM devices
  WHERE device_id = :deviceId!
@@ -68,8 +70,16 @@ VALUES (:tokenHash!, :devicePk!, :role!, now() + make_interval(secs => :ttlSecon
 RETURNING expires_at;
 
 /* @name MarkTokenIssued */
+-- Any token issued for an approval closes its pairing window (a secret-less caller gets none after it).
 UPDATE devices
    SET last_seen_at = now(),
-       pairing_used_at = CASE WHEN :usedPairing!::boolean THEN now() ELSE pairing_used_at END
+       pairing_used_at = coalesce(pairing_used_at, now())
+ WHERE id = :id!
+RETURNING id;
+
+/* @name MarkSecretPresented */
+-- The device proved its secret: the secret-less pairing path is closed to it for good.
+UPDATE devices
+   SET secret_presented_at = coalesce(secret_presented_at, now())
  WHERE id = :id!
 RETURNING id;

@@ -25,13 +25,18 @@ SELECT l.change_xid::text AS "change_xid!", l.seq AS "change_seq!",
        r.review_payload AS "review_payload?", r.updated_at AS "round_updated_at?",
        f.kind AS "final_kind?", f.round_id AS "final_round_id?", f.payload AS "final_payload?", f.updated_at AS "final_updated_at?",
        g.id AS "geojson_id?", g.updated_at AS "geojson_updated_at?",
-       EXISTS (SELECT 1 FROM job_changes c
-                WHERE c.job_id = j.id AND (c.change_xid, c.seq) <= (:afterXid!::text::xid8, :afterSeq!::bigint)
-                  AND (:since::timestamptz IS NULL OR c.created_at <= :since::timestamptz)) AS "seen_before_cursor!",
+       -- "before the client's cursor": a log position, or for an ISO-8601 cursor a time
+       (:since::timestamptz IS NOT NULL AND j.created_at <= :since::timestamptz
+        OR EXISTS (SELECT 1 FROM job_changes c
+                    WHERE c.job_id = j.id
+                      AND CASE WHEN :since::timestamptz IS NULL
+                               THEN (c.change_xid, c.seq) <= (:clientXid!::text::xid8, :clientSeq!::bigint)
+                               ELSE c.created_at <= :since::timestamptz END)) AS "seen_before_cursor!",
        (SELECT c.source FROM job_changes c
          WHERE c.job_id = j.id AND c.source IN ('completed', 'reopened')
-           AND (c.change_xid, c.seq) <= (:afterXid!::text::xid8, :afterSeq!::bigint)
-           AND (:since::timestamptz IS NULL OR c.created_at <= :since::timestamptz)
+           AND CASE WHEN :since::timestamptz IS NULL
+                    THEN (c.change_xid, c.seq) <= (:clientXid!::text::xid8, :clientSeq!::bigint)
+                    ELSE c.created_at <= :since::timestamptz END
          ORDER BY c.change_xid DESC, c.seq DESC LIMIT 1) AS "category_marker_before_cursor?"
   FROM latest l
   JOIN jobs j ON j.id = l.job_id
@@ -60,7 +65,9 @@ SELECT c.change_xid::text AS "change_xid!", c.seq AS "change_seq!"
 
 /* @name ListImagesOfRounds */
 SELECT i.round_pk, i.image_id, i.caption, i.latitude, i.longitude, i.artifact_path, i.report_artifact_path, i.updated_at,
-       i.uploaded_at, i.created_at, i.metadata_json
+       i.uploaded_at, i.created_at, i.metadata_json,
+       -- full stored precision (microseconds), which a JS Date would cut to milliseconds
+       to_char(coalesce(i.uploaded_at, i.created_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "uploaded_at_text!"
   FROM round_images i
  WHERE i.round_pk = ANY(:roundPks!::uuid[])
  ORDER BY i.round_pk, i.created_at, i.image_id;

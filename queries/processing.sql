@@ -31,13 +31,20 @@ UPDATE job_rounds
 RETURNING id;
 
 /* @name FindStuckRounds */
--- rounds submitted longer ago than the deadline and still not finished
+-- rounds submitted longer ago than the deadline and still not finished (unlocked: each is failed in a
+-- transaction of its own that locks its job first, see src/db/tx.ts)
 SELECT id, job_id AS job_pk, round_id, submitted_at, processing_attempts
   FROM job_rounds
  WHERE status = 'SUBMITTED_FOR_PROCESSING'
    AND submitted_at < clock_timestamp() - make_interval(secs => :stuckSeconds!)
- ORDER BY submitted_at
- FOR UPDATE SKIP LOCKED;
+ ORDER BY submitted_at;
+
+/* @name LockJobOfRound */
+-- the round's job row, locked first (lock order: job, then round, then the rest)
+SELECT j.id
+  FROM jobs j
+ WHERE j.id = (SELECT r.job_id FROM job_rounds r WHERE r.id = :roundPk!)
+   FOR UPDATE;
 
 /* @name FailSubmittedRound */
 UPDATE job_rounds

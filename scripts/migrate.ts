@@ -1,7 +1,8 @@
 /**
  * `npm run db:migrate` applies pending migrations; `npm run db:migrate -- down [N]`
- * rolls back the last N (default 1). Uses DATABASE_URL, else the embedded
- * development cluster under TRAQ_DATA_DIR (default files/).
+ * rolls back the last N (default 1). Connects as the schema owner:
+ * TRAQ_MIGRATION_DATABASE_URL, else DATABASE_URL, else the embedded development
+ * cluster under TRAQ_DATA_DIR (default files/).
  */
 import { loadConfig } from '../src/config.js';
 import { startEmbeddedDatabase } from '../src/db/embedded.js';
@@ -15,7 +16,7 @@ if (direction !== 'up' && direction !== 'down') {
 const config = loadConfig();
 const embedded = config.databaseUrl ? undefined : await startEmbeddedDatabase(config.dataDir, config.embeddedPgPort, (l) => console.log(l));
 try {
-  const ran = await migrate(config.databaseUrl ?? embedded!.url, {
+  const ran = await migrate(config.migrationDatabaseUrl ?? embedded!.ownerUrl, {
     direction,
     count: direction === 'down' ? Number(countArg ?? 1) : Infinity,
   });

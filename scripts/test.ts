@@ -1,22 +1,35 @@
 /**
  * `npm test`: one throwaway PostgreSQL (embedded, or the server behind
- * TEST_DATABASE_URL), a template database migrated once, then tap. Each test
- * file clones its own database from the template (test/helpers/db.ts).
+ * TEST_DATABASE_URL), a template database migrated once, a runtime login role
+ * (member of traq_runtime, as the server connects in production), then tap.
+ * Each test file clones its own database from the template (test/helpers/db.ts)
+ * and the app under test connects as the runtime role.
  * Ends with a plain "N passed, M failed" line and tap's exit code.
  */
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { ensureDatabase } from '../src/db/embedded.js';
+import { ensureDatabase, ensureRuntimeLogin } from '../src/db/embedded.js';
 import { migrate } from '../src/db/migrate.js';
 import { throwawayCluster } from './throwaway-cluster.js';
+// @ts-expect-error plain JS build script (scripts/build.mjs), no type declarations
+import { buildIfStale } from './build.mjs';
 
 const started = Date.now();
+// The CLI tests run the compiled traq-admin (dist/), as operators do.
+await buildIfStale((line: string) => console.log(`# ${line}`));
 const cluster = process.env.TEST_DATABASE_URL ? undefined : await throwawayCluster();
 const adminUrl = process.env.TEST_DATABASE_URL ?? cluster!.url('postgres');
 const template = `traq_tmpl_${process.pid}`;
-const urlOf = (db: string) => {
+const runtimeUser = `traq_test_app_${process.pid}`;
+const runtimePassword = randomBytes(12).toString('hex');
+const urlOf = (db: string, login?: { user: string; password: string }) => {
   const u = new URL(adminUrl);
   u.pathname = `/${db}`;
+  if (login) {
+    u.username = login.user;
+    u.password = login.password;
+  }
   return u.toString();
 };
 
@@ -35,10 +48,16 @@ let summary = '';
 try {
   await ensureDatabase(adminUrl, template);
   await migrate(urlOf(template));
-  console.log(`# database ready in ${Date.now() - started} ms (template ${template})`);
+  await ensureRuntimeLogin(adminUrl, runtimeUser, runtimePassword);
+  console.log(`# database ready in ${Date.now() - started} ms (template ${template}, the app connects as ${runtimeUser})`);
 
   const tap = spawn('node_modules/.bin/tap', process.argv.slice(2), {
-    env: { ...process.env, TEST_PG_ADMIN_URL: adminUrl, TEST_PG_TEMPLATE: template },
+    env: {
+      ...process.env,
+      TEST_PG_ADMIN_URL: adminUrl,
+      TEST_PG_RUNTIME_URL: urlOf('postgres', { user: runtimeUser, password: runtimePassword }),
+      TEST_PG_TEMPLATE: template,
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let tail = '';
@@ -58,6 +77,7 @@ try {
   }
 } finally {
   await admin((c) => c.query(`DROP DATABASE IF EXISTS ${c.escapeIdentifier(template)} WITH (FORCE)`)).catch(() => {});
+  await admin((c) => c.query(`DROP ROLE IF EXISTS ${c.escapeIdentifier(runtimeUser)}`)).catch(() => {});
   await cluster?.dispose();
 }
 console.log(`# wall time ${((Date.now() - started) / 1000).toFixed(1)} s`);

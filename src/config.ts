@@ -37,6 +37,7 @@ const EnvSchema = z.object({
   HOST: optionalString.default('0.0.0.0'),
   DATABASE_URL: optionalString,
   TRAQ_DATABASE_URL: optionalString,
+  TRAQ_MIGRATION_DATABASE_URL: optionalString,
   TRAQ_DATA_DIR: optionalString.default('files'),
   TRAQ_STORAGE_ROOT: optionalString,
   TRAQ_API_KEY: optionalString.refine((k) => k === undefined || k.length >= 16, 'must be at least 16 characters'),
@@ -52,6 +53,7 @@ const EnvSchema = z.object({
   TRAQ_AUTH_RATE_LIMIT_PER_MINUTE: positiveInt(30),
   TRAQ_MAX_AUDIO_BYTES: positiveInt(50 * 1024 * 1024),
   TRAQ_MAX_IMAGE_BYTES: positiveInt(20 * 1024 * 1024),
+  TRAQ_MAX_IMAGE_PIXELS: positiveInt(50_000_000),
   // AI providers (README decision 12): any OpenAI-compatible server; none configured = no-provider mode.
   OPENAI_BASE_URL: optionalString.refine((u) => u === undefined || /^https?:\/\//.test(u), 'must be an http(s) URL'),
   OPENAI_API_KEY: optionalString,
@@ -77,6 +79,8 @@ const EnvSchema = z.object({
   TRAQ_PROCESSING_STUCK_SECONDS: positiveSeconds(3600),
   TRAQ_TRAQ_TEMPLATE_PDF: optionalString,
   TRAQ_TRAQ_FIELD_MAP: optionalString,
+  TRAQ_CONSOLE_TILE_URL: optionalString.refine((u) => u === undefined || /^https?:\/\/[^/]+\/.*\{z\}.*\{x\}.*\{y\}/.test(u), 'must be an http(s) tile URL template with {z}, {x} and {y}'),
+  TRAQ_CONSOLE_TILE_ATTRIBUTION: optionalString,
   TRAQ_TEMP_MAX_AGE_SECONDS: positiveSeconds(3600),
   TRAQ_RETENTION_INTERVAL_HOURS: z.coerce.number({ message: 'must be a number' }).min(0, 'must be 0 or more').default(0),
   // Where artifact bytes live (issue #15): a local folder, or an S3-compatible bucket (gcs = GCS's S3 API).
@@ -92,6 +96,18 @@ const EnvSchema = z.object({
   AWS_ACCESS_KEY_ID: optionalString,
   AWS_SECRET_ACCESS_KEY: optionalString,
   AWS_SESSION_TOKEN: optionalString,
+  // Tree identification (Pl@ntNet), audio normalisation (ffmpeg), LAN discovery (mDNS): the old server's names.
+  TRAQ_PLANTNET_API_KEY: optionalString,
+  TRAQ_PLANTNET_BASE_URL: optionalString.refine((u) => u === undefined || /^https?:\/\//.test(u), 'must be an http(s) URL'),
+  TRAQ_PLANTNET_PROJECT: optionalString.default('all'),
+  TRAQ_PLANTNET_TIMEOUT: positiveSeconds(60),
+  TRAQ_FFMPEG_BIN: optionalString,
+  TRAQ_ENABLE_DISCOVERY: z
+    .enum(['1', 'true', 'yes', 'on', '0', 'false', 'no', 'off'], { message: 'must be true or false' })
+    .optional()
+    .transform((v) => (v === undefined ? undefined : ['1', 'true', 'yes', 'on'].includes(v))),
+  TRAQ_DISCOVERY_NAME: optionalString.default('TRAQ Server'),
+  TRAQ_DISCOVERY_PORT: port(0).refine((n) => n > 0, 'must be between 1 and 65535').optional(),
 });
 
 export interface Config {
@@ -99,6 +115,11 @@ export interface Config {
   host: string;
   /** Connection string of an external PostgreSQL; undefined means "run the embedded cluster". */
   databaseUrl: string | undefined;
+  /**
+   * The schema owner's connection string, for migrations (README "Database roles"); defaults to databaseUrl,
+   * which then must be the owner too. Unused with the embedded cluster, which has both roles built in.
+   */
+  migrationDatabaseUrl: string | undefined;
   /** Absolute path of the data folder (embedded cluster, generated admin key, default storage root). */
   dataDir: string;
   /** Absolute path of the artifact store root (the local backend's folder). */
@@ -122,10 +143,16 @@ export interface Config {
   maxAudioBytes: number;
   /** Largest photo upload accepted, in bytes (413 above it). */
   maxImageBytes: number;
+  /** Largest photo accepted, in pixels (width × height; 422 above it): decoding is bounded by this, not by bytes. */
+  maxImagePixels: number;
   /** The blank ISA TRAQ form PDF the final's form is drawn on; undefined → the built-in summary form. */
   traqTemplatePdf: string | undefined;
   /** The box map for that template (set together with traqTemplatePdf). */
   traqFieldMap: string | undefined;
+  /** Map tiles for the console map ({z}/{x}/{y} template on a LAN tile server); undefined → a plain vector background. */
+  consoleTileUrl: string | undefined;
+  /** Attribution text shown under those tiles. */
+  consoleTileAttribution: string | undefined;
   /** Hours between retention prunes run by the server itself; 0 = never (use the admin endpoint). */
   retentionIntervalHours: number;
   /** Staged (temp) artifact files older than this and named by no committed placement are swept. */
@@ -139,6 +166,12 @@ export interface Config {
   /** Run a round worker inside the server (off when workers run as `npm run worker`). */
   inProcessWorker: boolean;
   worker: { concurrency: number; leaseSeconds: number; maxAttempts: number; retryBackoffSeconds: number; stuckSeconds: number };
+  /** Pl@ntNet tree identification; no apiKey → /v1/trees/identify answers 503. */
+  plantnet: { apiKey: string | undefined; baseUrl: string; project: string; timeoutMs: number };
+  /** ffmpeg for audio normalisation: the configured path, else `ffmpeg` looked up on PATH at start. */
+  ffmpegBin: string | undefined;
+  /** mDNS/DNS-SD advertisement of `_traq._tcp`. */
+  discovery: { enabled: boolean; name: string; port: number };
 }
 
 export interface OpenAIConfig {
@@ -155,6 +188,8 @@ export interface OpenAIConfig {
   chat: { timeoutMs: number; attempts: number; backoffMs: number };
 }
 
+export const isLoopbackHost = (host: string) => host === 'localhost' || host === '::1' || /^127\./.test(host);
+
 /** Reads and validates the configuration; throws ConfigError naming the first bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
   const parsed = EnvSchema.safeParse(env);
@@ -169,6 +204,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new ConfigError('Invalid configuration: DATABASE_URL must be a postgres:// connection string');
   }
+  const migrationUrl = e.TRAQ_MIGRATION_DATABASE_URL;
+  if (migrationUrl !== undefined && !/^postgres(ql)?:\/\//.test(migrationUrl)) {
+    throw new ConfigError('Invalid configuration: TRAQ_MIGRATION_DATABASE_URL must be a postgres:// connection string');
+  }
+  if (migrationUrl !== undefined && databaseUrl === undefined) {
+    throw new ConfigError('Invalid configuration: TRAQ_MIGRATION_DATABASE_URL needs DATABASE_URL (the embedded database has both roles built in)');
+  }
   if (e.TRAQ_ENV === 'production' && e.TRAQ_API_KEY === undefined) {
     throw new ConfigError('Refusing to start: TRAQ_ENV=production requires TRAQ_API_KEY (at least 16 characters)');
   }
@@ -181,6 +223,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     port: e.PORT,
     host: e.HOST,
     databaseUrl,
+    migrationDatabaseUrl: migrationUrl ?? databaseUrl,
     dataDir,
     storageRoot: path.resolve(cwd, e.TRAQ_STORAGE_ROOT ?? path.join(dataDir, 'artifacts')),
     apiKey: e.TRAQ_API_KEY,
@@ -192,6 +235,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     authRateLimitPerMinute: e.TRAQ_AUTH_RATE_LIMIT_PER_MINUTE,
     maxAudioBytes: e.TRAQ_MAX_AUDIO_BYTES,
     maxImageBytes: e.TRAQ_MAX_IMAGE_BYTES,
+    maxImagePixels: e.TRAQ_MAX_IMAGE_PIXELS,
     openai: {
       // A local OpenAI-compatible server may need no key, so a base URL alone also configures the provider.
       configured: e.OPENAI_API_KEY !== undefined || e.OPENAI_BASE_URL !== undefined,
@@ -222,6 +266,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     traqTemplatePdf: e.TRAQ_TRAQ_TEMPLATE_PDF === undefined ? undefined : path.resolve(cwd, e.TRAQ_TRAQ_TEMPLATE_PDF),
     traqFieldMap: e.TRAQ_TRAQ_FIELD_MAP === undefined ? undefined : path.resolve(cwd, e.TRAQ_TRAQ_FIELD_MAP),
     retentionIntervalHours: e.TRAQ_RETENTION_INTERVAL_HOURS,
+    plantnet: {
+      apiKey: e.TRAQ_PLANTNET_API_KEY,
+      baseUrl: e.TRAQ_PLANTNET_BASE_URL ?? 'https://my-api.plantnet.org',
+      project: e.TRAQ_PLANTNET_PROJECT,
+      timeoutMs: e.TRAQ_PLANTNET_TIMEOUT * 1000,
+    },
+    ffmpegBin: e.TRAQ_FFMPEG_BIN,
+    discovery: {
+      // On by default only when the server listens beyond loopback (a loopback server is unreachable from a
+      // phone), and never by default under the test suite, whose servers must not reach a real network.
+      enabled: e.TRAQ_ENABLE_DISCOVERY ?? (!isLoopbackHost(e.HOST) && e.TRAQ_ENV !== 'test'),
+      name: e.TRAQ_DISCOVERY_NAME,
+      port: e.TRAQ_DISCOVERY_PORT ?? e.PORT,
+    },
+    consoleTileUrl: e.TRAQ_CONSOLE_TILE_URL,
+    consoleTileAttribution: e.TRAQ_CONSOLE_TILE_ATTRIBUTION,
     tempMaxAgeSeconds: e.TRAQ_TEMP_MAX_AGE_SECONDS,
   };
 }

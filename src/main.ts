@@ -1,25 +1,47 @@
 /**
  * `npm start`: configuration → database (embedded unless DATABASE_URL) →
- * migrations → HTTP server. Prints where everything is; stops cleanly on
- * SIGINT/SIGTERM (HTTP server, pool, then the embedded cluster).
+ * migrations (as the owner) → HTTP server (as the runtime role). Prints where
+ * everything is; stops cleanly on SIGINT/SIGTERM (HTTP server, pool, then the
+ * embedded cluster). LOG_LEVEL=debug logs a start-up timeline.
  */
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { performance } from 'node:perf_hooks';
 import { devAdminKey } from './admin-key.js';
 import { describeArtifacts, openArtifactStore } from './artifacts/open.js';
-import { loadConfigOrExit } from './config.js';
+import { isLoopbackHost, loadConfigOrExit } from './config.js';
 import type { Cluster } from './db/cluster.js';
 import { startEmbeddedDatabase } from './db/embedded.js';
 import { migrate } from './db/migrate.js';
-import { createPool } from './db/pool.js';
-import { loadTraqTemplate } from './documents/traq-pdf.js';
-import { startArtifactHousekeeping } from './domain/placements.js';
-import { scheduleRetention } from './domain/retention.js';
-import { createApp } from './http/app.js';
-import { createLogger } from './logger.js';
-import { startProcessing } from './processing/runtime.js';
-import { createProviders, letterPolisher } from './providers/index.js';
+import { createLogger, lastResortNet } from './logger.js';
 import { VERSION } from './version.js';
+
+/**
+ * The application's modules (HTTP, processing, documents, providers), imported while PostgreSQL
+ * starts: the cluster is a child process, so loading them then costs no start-up time.
+ */
+function loadApplication() {
+  return Promise.all([
+    import('./db/pool.js'),
+    import('./documents/traq-pdf.js'),
+    import('./domain/placements.js'),
+    import('./domain/retention.js'),
+    import('./http/app.js'),
+    import('./processing/runtime.js'),
+    import('./providers/index.js'),
+  ]);
+}
+
+/** Milliseconds since the process began (Node's own boot included), per start-up step. */
+function startupTimeline() {
+  const steps: Record<string, number> = {};
+  return {
+    steps,
+    mark: (step: string) => {
+      steps[step] = Math.round(performance.now());
+    },
+  };
+}
 
 function rel(p: string) {
   const r = path.relative(process.cwd(), p);
@@ -27,9 +49,14 @@ function rel(p: string) {
 }
 
 async function main() {
+  const timeline = startupTimeline();
+  timeline.mark('entry');
   const config = loadConfigOrExit();
   const logger = createLogger(config.logLevel);
+  lastResortNet(logger);
   const say = (line: string) => process.stdout.write(`traq-server: ${line}\n`);
+  const loading = loadApplication();
+  loading.catch(() => {}); // awaited below; a failed start before that must not also report it as unhandled
   // Checked first: a bucket that does not answer should stop the start before a database is started for nothing.
   const store = await openArtifactStore(config);
 
@@ -38,12 +65,26 @@ async function main() {
 
   let cluster: Cluster | undefined;
   let databaseUrl = config.databaseUrl;
+  let migrationUrl = config.migrationDatabaseUrl;
   if (!databaseUrl) {
     const embedded = await startEmbeddedDatabase(config.dataDir, config.embeddedPgPort, (l) => say(`database: ${l}`));
     cluster = embedded.cluster;
     databaseUrl = embedded.url;
+    migrationUrl = embedded.ownerUrl;
   }
-  await migrate(databaseUrl, { log: (m) => logger.debug({ migration: m }, 'migrate') });
+  timeline.mark('database');
+  await migrate(migrationUrl!, { log: (m) => logger.debug({ migration: m }, 'migrate') });
+  timeline.mark('migrations');
+  const [
+    { createPool },
+    { loadTraqTemplate },
+    { startArtifactHousekeeping },
+    { scheduleRetention },
+    { createApp },
+    { startProcessing },
+    { createProviders, findFfmpeg, letterPolisher },
+  ] = await loading;
+  timeline.mark('modules');
 
   const pool = createPool(databaseUrl, config.dbPoolSize, logger);
   // Finish file moves a killed process committed, and sweep its temp files, before serving (issue #12).
@@ -60,20 +101,28 @@ async function main() {
       reject(err.code === 'EADDRINUSE' ? new Error(`port ${config.port} on ${config.host} is already in use; set PORT to another port`) : err),
     );
   });
+  timeline.mark('listening');
+  logger.debug({ timeline_ms: timeline.steps }, 'start-up timeline');
   const { port } = server.address() as AddressInfo;
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
 
   say(`listening on http://${shownHost}:${port} (health: http://${shownHost}:${port}/health, API document: /openapi.json)`);
   if (cluster) {
-    say(`database: embedded PostgreSQL in ${rel(cluster.dataDir)} on 127.0.0.1:${cluster.port}${cluster.owned ? '' : ' (shared with another running server)'}`);
+    say(`database: embedded PostgreSQL in ${rel(cluster.dataDir)} on 127.0.0.1:${cluster.port}${cluster.owned ? '' : ' (shared with another running server)'}, the server connected as traq_app`);
     say(`  psql: PGPASSWORD="$(cat ${rel(cluster.dataDir)}.password)" psql -h 127.0.0.1 -p ${cluster.port} -U ${cluster.user} traq`);
   } else {
-    say('database: external PostgreSQL from DATABASE_URL');
+    say(`database: external PostgreSQL from DATABASE_URL${migrationUrl === databaseUrl ? '' : ', migrated through TRAQ_MIGRATION_DATABASE_URL'}`);
   }
   say(`artifacts: ${describeArtifacts(config, rel)}`);
   say(
     `round processing: ${config.inProcessWorker ? `worker in this process (${config.worker.concurrency} rounds at a time)` : 'no worker here (TRAQ_WORKER=off; run npm run worker)'}, ` +
       `AI provider ${config.openai.configured ? config.openai.baseUrl : 'none (set OPENAI_API_KEY or OPENAI_BASE_URL)'}`,
+  );
+  const ffmpeg = findFfmpeg(config.ffmpegBin);
+  say(
+    ffmpeg
+      ? `audio: recordings normalised to 16 kHz mono WAV with ${ffmpeg} before transcription (long ones split to fit the provider's upload limit)`
+      : `audio: ffmpeg not found (${config.ffmpegBin ? `TRAQ_FFMPEG_BIN=${config.ffmpegBin}` : 'not on PATH'}): recordings go to the provider as uploaded`,
   );
   say(`TRAQ form: ${traqTemplate ? `template ${rel(config.traqTemplatePdf!)} with map ${rel(config.traqFieldMap!)}` : 'built-in summary form (no template configured)'}`);
   if (recovered.placed || recovered.swept) say(`recovery: ${recovered.placed} committed file moves finished, ${recovered.swept} stale temp files removed`);
@@ -81,12 +130,21 @@ async function main() {
   if (admin) say(`admin API key: ${admin.created ? 'generated and ' : ''}stored in ${rel(admin.file)} (send it as x-api-key)`);
   else say('admin API key: from TRAQ_API_KEY');
 
+  const { discovery } = config;
+  const advertised = discovery.enabled ? (await import('./net/discovery.js')).advertise({ name: discovery.name, port: discovery.port || port, version: VERSION }, logger) : null;
+  say(
+    advertised
+      ? `discovery: advertising "${discovery.name}" as _traq._tcp on port ${discovery.port || port} over mDNS (TRAQ_ENABLE_DISCOVERY=false turns it off)`
+      : `discovery: off (${isLoopbackHost(config.host) ? 'HOST is loopback; ' : ''}TRAQ_ENABLE_DISCOVERY=true turns it on)`,
+  );
+
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     say(`${signal} received, stopping`);
     server.closeAllConnections?.();
+    await advertised?.stop();
     await new Promise<void>((r) => server.close(() => r()));
     await processing.stop();
     await pool.end();

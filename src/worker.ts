@@ -6,7 +6,7 @@
 import { describeArtifacts, openArtifactStore } from './artifacts/open.js';
 import { loadConfigOrExit } from './config.js';
 import { createPool } from './db/pool.js';
-import { createLogger } from './logger.js';
+import { createLogger, lastResortNet } from './logger.js';
 import { startProcessing } from './processing/runtime.js';
 
 async function main() {
@@ -16,6 +16,7 @@ async function main() {
     process.exit(78);
   }
   const logger = createLogger(config.logLevel);
+  lastResortNet(logger);
   const pool = createPool(config.databaseUrl, Math.max(4, config.worker.concurrency + 2), logger);
   const processing = await startProcessing({
     config,

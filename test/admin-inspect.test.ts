@@ -17,6 +17,7 @@ t.test('admin inspect: job, round and review through draft, processing, reviewed
 
   // draft: one round, nothing submitted
   t.equal((await app.request('POST', `/v1/jobs/${j.jobId}/rounds`, { key: dev.token })).status, 200);
+  t.match(await inspect(`${j.jobId}/rounds/round_1/inspect`), { manifest_count: 0, has_manifest: true }, 'the empty manifest exists right after round create');
   const put = await app.request('PUT', `/v1/jobs/${j.jobId}/rounds/round_1/manifest`, {
     key: dev.token,
     body: [{ artifact_id: 'rec_1', section_id: 'site_factors', client_file_name: 'a.m4a', kind: 'recording' }],

@@ -10,6 +10,7 @@
  * TRAQ_CRASH_RANDOM_KILLS=N adds N kills at random moments of a final
  * (`npm run test:crash` runs 30).
  */
+import { wavBytes } from './helpers/audio.js';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -94,9 +95,9 @@ t.test('kill -9 at every step of a final and of a replaced upload; restart; rows
   await consistent('placement.after-first-move');
   const recPath = `/v1/jobs/${beforeCommit.jobId}/sections/site_factors/recordings/rec_crash`;
   await call(s.url, 'POST', `/v1/jobs/${beforeCommit.jobId}/rounds`, { key: beforeCommit.dev.token });
-  const v1 = await call(s.url, 'PUT', recPath, { key: beforeCommit.dev.token, raw: Buffer.alloc(3000, 'a'), headers: { 'content-type': 'audio/wav' } });
+  const v1 = await call(s.url, 'PUT', recPath, { key: beforeCommit.dev.token, raw: wavBytes(3000, 'a'), headers: { 'content-type': 'audio/wav' } });
   t.equal(v1.status, 200, 'first version stored');
-  const v2 = await call(s.url, 'PUT', recPath, { key: beforeCommit.dev.token, raw: Buffer.alloc(5000, 'b'), headers: { 'content-type': 'audio/mpeg' } });
+  const v2 = await call(s.url, 'PUT', recPath, { key: beforeCommit.dev.token, raw: wavBytes(5000, 'b'), headers: { 'content-type': 'audio/mpeg' } });
   t.equal(v2.status, 0, 'upload.after-commit: no answer to the replacement');
   await killed('upload.after-commit', s);
 

@@ -23,6 +23,16 @@ t.test('customers: create, search, update, duplicates, usage', async (t) => {
   t.same((await app.admin('GET', '/v1/admin/customers?search=elm')).body.customers.map((c: any) => c.customer_code), ['C0001'], 'address matches');
   t.equal((await app.admin('GET', '/v1/admin/customers')).body.customers.length, 3);
 
+  // Paged: limit rows, then after=next_after until next_after is null; the old fields keep their shape.
+  const first = (await app.admin('GET', '/v1/admin/customers?limit=2')).body;
+  t.same(first.customers.map((c: any) => c.customer_code), ['C0001', 'C0002']);
+  t.same([first.ok, first.has_more, first.next_after], [true, true, 'C0002']);
+  const last = (await app.admin('GET', `/v1/admin/customers?limit=2&after=${first.next_after}`)).body;
+  t.same([last.customers.map((c: any) => c.customer_code), last.has_more, last.next_after], [['C0003'], false, null]);
+  t.same((await app.admin('GET', '/v1/admin/customers?search=test&limit=1&after=C0001')).body.customers.map((c: any) => c.customer_code), ['C0002'], 'search and paging combine');
+  t.equal((await app.admin('GET', '/v1/admin/customers?limit=0')).status, 422, 'limit below 1 is refused');
+  t.equal((await app.admin('GET', '/v1/admin/billing-profiles?limit=1')).body.next_after, null, 'billing profiles page the same way (none yet)');
+
   const dups = (await app.admin('GET', '/v1/admin/customers/duplicates')).body;
   t.same(dups, { ok: true, duplicates: [{ match_type: 'customer_name', normalized_name: 'test', count: 2, records: [c1.customer, c2] }] });
 

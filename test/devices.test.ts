@@ -187,7 +187,6 @@ t.test('pairing window for clients without a secret (decision 2)', async (t) => 
   t.equal(twice.status, 403, 'used once');
   t.equal(twice.body.code, 'device_secret_required');
   t.match(twice.body.detail, /^device_secret is required/);
-  t.equal((await token(app, deviceId, { device_secret: reg.body.device_secret })).status, 200, 'the secret still works');
 
   await approve(app, deviceId);
   t.equal((await noSecret()).status, 200, 'a re-approval reopens the window');
@@ -197,6 +196,10 @@ t.test('pairing window for clients without a secret (decision 2)', async (t) => 
   await app.pool.query(`UPDATE devices SET approved_at = now() - interval '901 seconds' WHERE device_id = $1`, [deviceId]);
   t.equal((await noSecret()).body.code, 'device_secret_required', 'outside the window (default 900 s)');
 
+  t.equal((await token(app, deviceId, { device_secret: reg.body.device_secret })).status, 200, 'the secret still works');
+  await approve(app, deviceId);
+  t.equal((await noSecret()).body.code, 'device_secret_required', 'a device that presented its secret never gets the secret-less path again');
+
   const other = await pairedDevice(app);
   t.equal((await token(app, deviceId, { device_secret: other.secret })).body.code, 'device_secret_invalid', "another device's secret is refused");
 
@@ -204,6 +207,34 @@ t.test('pairing window for clients without a secret (decision 2)', async (t) => 
   const { rows: old } = await app.pool.query(`SELECT device_id FROM devices WHERE id = $1`, [rows[0].id]);
   t.equal((await token(app, old[0].device_id, { device_secret: 'anything' })).body.code, 'device_secret_invalid', 'no stored secret: any secret is wrong');
   t.equal((await token(app, old[0].device_id)).status, 200, 'but the pairing window works');
+});
+
+t.test('pairing-window takeover (issue #11 item 9): a known device_id is not enough', async (t) => {
+  // The real device pairs with its secret; an attacker who knows its public id tries the secret-less path inside the window.
+  const real = await pairedDevice(app);
+  const attack = await token(app, real.deviceId);
+  t.same([attack.status, attack.body.code], [403, 'device_secret_required'], 'the attacker gets no token');
+  t.equal((await app.request('GET', '/v1/profile', { key: real.token })).status, 200, "the real device's token still works");
+
+  // Even after a re-approval, a device that has shown its secret needs it.
+  await approve(app, real.deviceId);
+  t.equal((await token(app, real.deviceId)).body.code, 'device_secret_required', 're-approval does not reopen the path for it');
+
+  // A legacy device (never presented a secret): an admin-issued token closes its window too.
+  const legacy = newId('legacy');
+  await register(app, legacy);
+  await approve(app, legacy);
+  const minted = await app.admin('POST', `/v1/admin/devices/${legacy}/issue-token`, {});
+  t.equal(minted.status, 200, 'admin issued a token for the approval');
+  t.equal((await token(app, legacy)).body.code, 'device_secret_required', 'any token issued for the approval closes the window');
+  t.equal((await app.request('GET', '/v1/profile', { key: minted.body.access_token })).status, 200, 'the handed-over token is not replaced');
+
+  // Re-registration with the secret counts as presenting it.
+  const quiet = newId('quiet');
+  const secret = (await register(app, quiet)).body.device_secret as string;
+  await register(app, quiet, { device_secret: secret, app_version: '2.0' });
+  await approve(app, quiet);
+  t.equal((await token(app, quiet)).body.code, 'device_secret_required', 'a device that re-registered with its secret needs it for tokens');
 });
 
 t.test('a repeated registration never changes status, role or secret', async (t) => {
@@ -335,8 +366,8 @@ t.test('audit rows for every transition, append-only, without secrets', async (t
   const adminProfile = await app.pool.query(`SELECT count(*)::int AS n FROM job_events WHERE event_type = 'profile_updated' AND actor_identity = 'admin'`);
   t.ok(adminProfile.rows[0].n >= 1, 'the admin key is named admin');
 
-  await t.rejects(app.pool.query(`UPDATE job_events SET payload = '{}' WHERE event_type = 'device_approved'`), /append-only/, 'UPDATE refused');
-  await t.rejects(app.pool.query(`DELETE FROM job_events WHERE event_type = 'token_issued'`), /append-only/, 'DELETE refused');
+  await t.rejects(app.ownerPool.query(`UPDATE job_events SET payload = '{}' WHERE event_type = 'device_approved'`), /append-only/, 'UPDATE refused');
+  await t.rejects(app.ownerPool.query(`DELETE FROM job_events WHERE event_type = 'token_issued'`), /append-only/, 'DELETE refused');
 });
 
 t.test('no table and no log line holds a token, a device secret or the admin key', async (t) => {

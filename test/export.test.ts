@@ -1,6 +1,7 @@
 import pg from 'pg';
 import t from 'tap';
 import type { Pool } from '../src/db/pool.js';
+import { exportChanges } from '../src/domain/export.js';
 import { startTestApp, type TestApp } from './helpers/app.js';
 import { approvedDevice, job } from './helpers/factories.js';
 
@@ -20,7 +21,7 @@ async function jobInReview(app: TestApp, caption = 'canopy') {
   await app.store.writeBuffer(report, 'REPORT');
   await app.pool.query(
     `INSERT INTO round_images (round_pk, image_id, upload_status, caption, latitude, longitude, artifact_path, report_artifact_path, uploaded_at)
-     VALUES ($1, 'img_1', 'uploaded', $2, 38.5, -121, $3, $4, '2026-03-24T18:31:00Z')`,
+     VALUES ($1, 'img_1', 'uploaded', $2, 38.5, -121, $3, $4, '2026-03-24T18:31:00.123456Z')`,
     [roundPk, caption, original, report],
   );
   return { ...j, roundPk };
@@ -86,7 +87,7 @@ t.test('full snapshot, then only what changed, with real transitions', async (t)
           image_ref: 'img_1',
           image_id: 'img_1',
           caption: 'canopy',
-          uploaded_at: '2026-03-24T18:31:00Z',
+          uploaded_at: '2026-03-24T18:31:00.123456Z',
           download_url: `/v1/export/jobs/${a.jobId}/images/img_1`,
           report_download_url: `/v1/export/jobs/${a.jobId}/images/img_1?variant=report`,
           gps: { latitude: '38.5', longitude: '-121' },
@@ -114,7 +115,7 @@ t.test('full snapshot, then only what changed, with real transitions', async (t)
       round_id: 'round_1',
       transcript: 'final transcript',
       form: { data: { client_tree_details: { client: 'Acme' } } },
-      report_images: [{ image_ref: 'report_1', caption: 'root flare', uploaded_at: '2026-03-24T18:35:00Z', download_url: `/v1/export/jobs/${b.jobId}/images/report_1` }],
+      report_images: [{ image_ref: 'report_1', caption: 'root flare', uploaded_at: '2026-03-24T18:35:00.123456Z', download_url: `/v1/export/jobs/${b.jobId}/images/report_1` }],
       geojson_url: `/v1/export/jobs/${b.jobId}/geojson`,
     },
   });
@@ -195,4 +196,45 @@ t.test('a write that commits late is delivered, not lost behind the cursor', asy
   t.same(afterCommit.body.in_process.map((i: { job_id: string }) => i.job_id).sort(), [fast.jobId, slow.jobId].sort(), 'both changes arrive, once');
   const next = await app.admin('GET', `/v1/export/changes?cursor=${afterCommit.body.cursor}`);
   t.same(next.body.in_process, [], 'and are not repeated');
+});
+
+t.test('without a limit every change comes in one answer; with one, pages', async (t) => {
+  const app = await startTestApp(t);
+  const ids = new Set<string>();
+  for (let i = 0; i < 130; i++) ids.add((await job(app.pool)).jobId);
+  const all = await app.admin('GET', '/v1/export/changes');
+  t.equal(all.status, 200);
+  t.match(all.headers.get('content-type'), /application\/json/);
+  t.equal(all.body.has_more, false);
+  t.same(new Set(all.body.in_process.map((i: { job_id: string }) => i.job_id)), ids, 'all 130 jobs, not the first 100');
+  t.equal(all.body.in_process.length, 130, 'each once');
+  const page = await app.admin('GET', '/v1/export/changes?limit=100');
+  t.equal(page.body.in_process.length, 100, 'an explicit limit still pages');
+  t.equal(page.body.has_more, true);
+
+  // read in small slices inside one snapshot: the same answer, same cursor
+  const sliced = await exportChanges(app.pool, { readSize: 7 });
+  t.same(new Set(sliced.in_process.map((i) => i.job_id)), ids);
+  t.equal(sliced.in_process.length, 130);
+  t.equal(sliced.cursor, all.body.cursor);
+});
+
+t.test('an ISO-8601 cursor reports jobs completed after it', async (t) => {
+  const app = await startTestApp(t);
+  const before = await job(app.pool);
+  const { rows } = await app.pool.query<{ at: string }>(`SELECT to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS at`);
+  await new Promise((r) => setTimeout(r, 20));
+  await archive(app.pool, before.jobPk, before.jobId);
+  const later = await job(app.pool);
+  await archive(app.pool, later.jobPk, later.jobId);
+  const res = await app.admin('GET', `/v1/export/changes?cursor=${rows[0]!.at}`);
+  t.equal(res.body.completed.length, 2);
+  t.same(
+    res.body.transitioned_to_completed.map((i: { job_id: string }) => i.job_id),
+    [before.jobId],
+    'the job that existed before the cursor moved to completed; the one created after it did not transition',
+  );
+  // and in slices of one (later pages keep the client's cursor as "before")
+  const sliced = await exportChanges(app.pool, { cursor: rows[0]!.at, readSize: 1 });
+  t.same(sliced.transitioned_to_completed.map((i) => i.job_id), [before.jobId]);
 });

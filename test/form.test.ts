@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import t, { type Test } from 'tap';
+import { SAMPLES_DIR } from './helpers/samples.js';
 import {
   blankForm,
   capNotes,
@@ -14,7 +15,7 @@ import {
   SECTION_IDS,
 } from '../src/form/index.js';
 
-const SAMPLES = '/work/shared/samples/jobs';
+const SAMPLES = path.join(SAMPLES_DIR, 'jobs');
 const sampleForms = fs
   .readdirSync(SAMPLES)
   .filter((d) => fs.existsSync(path.join(SAMPLES, d, 'final.json')))

@@ -110,8 +110,8 @@ t.test('prune removes audio, unreferenced review JSON and rounds; keeps finals, 
   t.equal((await app.pool.query(`SELECT count(*)::int AS n FROM job_events WHERE job_id = $1 AND event_type = 'retention_pruned'`, [ready.jobPk])).rows[0].n, 1, 'and records nothing');
 
   await t.test('the database refuses to touch the audit trail or a final', async (t) => {
-    await rejectsWith(t, app.pool.query(`DELETE FROM job_events WHERE job_id = $1`, [ready.jobPk]), { message: /append-only/ });
-    await rejectsWith(t, app.pool.query(`UPDATE job_events SET payload = '{}' WHERE job_id = $1`, [ready.jobPk]), { message: /append-only/ });
+    await rejectsWith(t, app.ownerPool.query(`DELETE FROM job_events WHERE job_id = $1`, [ready.jobPk]), { message: /append-only/ });
+    await rejectsWith(t, app.ownerPool.query(`UPDATE job_events SET payload = '{}' WHERE job_id = $1`, [ready.jobPk]), { message: /append-only/ });
     await rejectsWith(t, app.pool.query(`DELETE FROM job_finals WHERE job_id = $1 AND kind = 'final'`, [ready.jobPk]), { message: /immutable/ });
     await rejectsWith(t, app.pool.query(`DELETE FROM job_rounds WHERE job_id = $1 AND round_id = $2`, [ready.jobPk, round3]), { code: '23503' }, 'the finalized round cannot be deleted');
   });

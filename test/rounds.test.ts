@@ -1,4 +1,5 @@
 import t from 'tap';
+import { tinyWav } from './helpers/audio.js';
 import { startTestApp, type TestApp } from './helpers/app.js';
 import { approvedDevice, job, type TestDevice, type TestJob } from './helpers/factories.js';
 
@@ -106,7 +107,7 @@ t.test('the reconciliation read: every field, after each step, and it changes no
     transcription_failures: [],
   });
 
-  const audio = Buffer.from('not really audio, but bytes');
+  const audio = tinyWav();
   for (const [section, rec] of [['trunk', 'rec_b'], ['site_factors', 'rec_a'], ['trunk', 'rec_a2']]) {
     const up = await app.request('PUT', `/v1/jobs/${j.jobId}/sections/${section}/recordings/${rec}`, {
       key: dev.token,
@@ -184,12 +185,14 @@ t.test('the manifest: validated, normalized, replaced whole, locked like the rou
   const items = [
     { artifact_id: 'rec_2', section_id: 'risk_categorization', issue_id: 'issue_1', recorded_at: '2026-03-24T18:31:00+02:00', extra: 'dropped' },
     { artifact_id: 'img_1', section_id: 'job_photos', kind: 'image', client_order: 3, recorded_at: '2026-03-24T18:31:00' },
+    { artifact_id: 'rec_3', section_id: 'trunk', recorded_at: '2026-03-24T10:00:00Z' },
   ];
-  t.equal((await put(items)).body.manifest_count, 2);
+  t.equal((await put(items)).body.manifest_count, 3);
   t.same((await get()).body.manifest, [
-    { artifact_id: 'rec_2', section_id: 'risk_categorization', client_order: 0, kind: 'recording', issue_id: 'issue_1', recorded_at: '2026-03-24T16:31:00.000Z' },
-    { artifact_id: 'img_1', section_id: 'job_photos', client_order: 3, kind: 'image', issue_id: null, recorded_at: '2026-03-24T18:31:00.000Z' },
-  ], 'replaced whole, all six keys, unknown keys dropped, times in UTC (a naive time is UTC)');
+    { artifact_id: 'rec_2', section_id: 'risk_categorization', client_order: 0, kind: 'recording', issue_id: 'issue_1', recorded_at: '2026-03-24T18:31:00+02:00' },
+    { artifact_id: 'img_1', section_id: 'job_photos', client_order: 3, kind: 'image', issue_id: null, recorded_at: '2026-03-24T18:31:00' },
+    { artifact_id: 'rec_3', section_id: 'trunk', client_order: 0, kind: 'recording', issue_id: null, recorded_at: '2026-03-24T10:00:00Z' },
+  ], 'replaced whole, all six keys, unknown keys dropped, times echoed exactly as the device sent them');
 
   for (const [bad, why] of [
     [{ artifact_id: 'x' }, 'not an array'],
@@ -202,7 +205,7 @@ t.test('the manifest: validated, normalized, replaced whole, locked like the rou
     t.equal(r.status, 422, why);
     t.ok(Array.isArray(r.body.detail), `${why}: FastAPI-style detail list`);
   }
-  t.equal((await get()).body.manifest_count, 2, 'refused bodies changed nothing');
+  t.equal((await get()).body.manifest_count, 3, 'refused bodies changed nothing');
   t.equal((await app.request('PUT', `/v1/jobs/${j.jobId}/rounds/round_1/manifest`, { body: 'nope' })).status, 401, 'auth before validation');
 
   for (const status of ['SUBMITTED_FOR_PROCESSING', 'REVIEW_RETURNED', 'FAILED']) {

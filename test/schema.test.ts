@@ -8,7 +8,7 @@ import { freshDatabase } from './helpers/db.js';
 const refusedBy = (t: Test, p: Promise<unknown>, constraint: string, message: string) => rejectsWith(t, p, { constraint }, message);
 
 t.test('every migration applies from empty, rolls all the way down and up again', async (t) => {
-  const { url, pool } = await freshDatabase(t, { empty: true });
+  const { ownerUrl: url, ownerPool: pool } = await freshDatabase(t, { empty: true });
   const up = await migrate(url);
   t.ok(up.length >= 6, `applied ${up.length} migrations`);
   const tables = (await listPublicTables.run(undefined, pool)).map((r) => r.table_name);
@@ -26,7 +26,7 @@ t.test('every migration applies from empty, rolls all the way down and up again'
 });
 
 t.test('schema conventions', async (t) => {
-  const { pool } = await freshDatabase(t);
+  const { ownerPool: pool } = await freshDatabase(t);
   t.same(await listForeignKeysWithoutIndex.run(undefined, pool), [], 'every foreign key has an index');
   t.same(await listUncommentedObjects.run(undefined, pool), [], 'every table and column has a comment');
   const [counts] = await countSchemaObjects.run(undefined, pool);
@@ -81,8 +81,9 @@ t.test('database defaults and CHECK constraints', async (t) => {
   await refused(`INSERT INTO job_assignments (job_id, device_id, assigned_by) SELECT j.id, d.id, 'admin' FROM jobs j, devices d`, 'uq_job_assignments_job_id');
 });
 
+// The triggers hold even for the owner; the runtime role is not even granted these statements (below).
 t.test('job_events is append-only', async (t) => {
-  const { pool } = await freshDatabase(t);
+  const { ownerPool: pool } = await freshDatabase(t);
   await pool.query(`INSERT INTO job_events (event_type, actor_identity, payload) VALUES ('device_registered', 'system', '{"device_id":"d"}')`);
   await t.rejects(pool.query(`UPDATE job_events SET actor_identity = 'admin'`), /append-only \(UPDATE refused\)/, 'UPDATE refused');
   await t.rejects(pool.query(`DELETE FROM job_events`), /append-only \(DELETE refused\)/, 'DELETE refused');
@@ -102,7 +103,7 @@ t.test('job_events is append-only', async (t) => {
 });
 
 t.test('a final snapshot can never change; a correction can', async (t) => {
-  const { pool } = await freshDatabase(t);
+  const { ownerPool: pool } = await freshDatabase(t);
   await pool.query(`INSERT INTO jobs (job_id, job_number) VALUES ('job_f', 'J0001')`);
   await pool.query(`INSERT INTO job_finals (job_id, kind, actor_identity, payload) SELECT id, 'final', 'admin', '{"v":1}' FROM jobs`);
   await pool.query(`INSERT INTO job_finals (job_id, kind, actor_identity, payload) SELECT id, 'correction', 'admin', '{"v":1}' FROM jobs`);
@@ -113,4 +114,34 @@ t.test('a final snapshot can never change; a correction can', async (t) => {
   t.equal(upd.rowCount, 1, 'the correction is replaceable');
   const { rows } = await pool.query(`SELECT payload FROM job_finals WHERE kind = 'final'`);
   t.same(rows[0].payload, { v: 1 }, 'the final is untouched');
+});
+
+t.test('the runtime role the app connects as cannot rewrite history or switch the guards off', async (t) => {
+  const { pool, ownerPool } = await freshDatabase(t);
+  const [me] = (await pool.query(`SELECT current_user AS name, r.rolsuper, r.rolbypassrls, pg_has_role(current_user, 'traq_runtime', 'MEMBER') AS runtime
+                                     FROM pg_roles r WHERE r.rolname = current_user`)).rows;
+  t.match(me, { rolsuper: false, rolbypassrls: false, runtime: true }, `${me.name}: no superuser, member of traq_runtime`);
+  const owned = await pool.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND pg_has_role(current_user, tableowner, 'USAGE')`);
+  t.same(owned.rows, [], 'it owns no table, not even through a role it belongs to');
+
+  // What the app needs: read and write the working tables, append to the audit trail, replace a correction.
+  await pool.query(`INSERT INTO jobs (job_id, job_number) VALUES ('job_r', 'J0001')`);
+  await pool.query(`INSERT INTO job_events (job_id, event_type, actor_identity) SELECT id, 'job_created', 'admin' FROM jobs`);
+  await pool.query(`INSERT INTO job_finals (job_id, kind, actor_identity, payload) SELECT id, kind, 'admin', '{"v":1}' FROM jobs, (VALUES ('final'), ('correction')) k(kind)`);
+  t.equal((await pool.query(`UPDATE job_finals SET payload = '{"v":2}' WHERE kind = 'correction'`)).rowCount, 1, 'the correction is replaceable');
+
+  const refused = (sql: string, why: RegExp) => t.rejects(pool.query(sql), why, `refused: ${sql}`);
+  await refused(`UPDATE job_events SET actor_identity = 'system'`, /permission denied for table job_events/);
+  await refused(`DELETE FROM job_events`, /permission denied for table job_events/);
+  await refused(`TRUNCATE job_events`, /permission denied for table job_events/);
+  await refused(`UPDATE job_finals SET payload = '{"v":3}' WHERE kind = 'final'`, /immutable \(UPDATE refused\)/);
+  await refused(`DELETE FROM job_finals WHERE kind = 'final'`, /immutable \(DELETE refused\)/);
+  await refused(`ALTER TABLE job_events DISABLE TRIGGER tg_job_events_append_only`, /must be owner of table job_events/);
+  await refused(`ALTER TABLE job_finals DISABLE TRIGGER USER`, /must be owner of table job_finals/);
+  await refused(`SET session_replication_role = replica`, /permission denied to set parameter "session_replication_role"/);
+  await refused(`DROP TABLE job_events`, /must be owner of table job_events/);
+  await refused(`DELETE FROM pgmigrations`, /permission denied for table pgmigrations/);
+
+  const { rows } = await ownerPool.query(`SELECT (SELECT count(*)::int FROM job_events) AS events, (SELECT payload FROM job_finals WHERE kind = 'final') AS final`);
+  t.same(rows[0], { events: 1, final: { v: 1 } }, 'the audit row and the final are untouched');
 });

@@ -34,8 +34,9 @@ t.test('errors are JSON with detail and code', async (t) => {
   t.ok(doc.body.paths['/health'].get, '/health is documented');
 });
 
+/** The compiled server, as npm start runs it (scripts/test.ts compiles src/ first when it changed). */
 function runMain(env: Record<string, string>) {
-  return spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  return spawnSync(process.execPath, ['dist/main.js'], {
     env: { PATH: process.env.PATH!, HOME: os.tmpdir(), ...env },
     encoding: 'utf8',
     timeout: 30_000,

@@ -1,9 +1,10 @@
 import t, { type Test } from 'tap';
+import { tinyWav } from './helpers/audio.js';
 import { startTestApp, type TestApp } from './helpers/app.js';
 import { approvedDevice, type TestDevice } from './helpers/factories.js';
 import { answerReply, blankInstance, startFakeOpenAI, type FakeOpenAI, type Script } from './helpers/fake-openai.js';
 
-const WAV = Buffer.from('RIFF....WAVEfmt fake audio bytes');
+const WAV = tinyWav();
 
 const JOB = {
   job_name: 'Valley oak',

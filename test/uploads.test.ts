@@ -4,6 +4,7 @@ import http from 'node:http';
 import path from 'node:path';
 import sharp from 'sharp';
 import t from 'tap';
+import { wavBytes } from './helpers/audio.js';
 import { startTestApp, type TestApp } from './helpers/app.js';
 import { approvedDevice, job, type TestDevice, type TestJob } from './helpers/factories.js';
 
@@ -97,7 +98,7 @@ function rawRequest(app: TestApp, method: string, p: string, headers: Record<str
 t.test('recordings: stored under the round, idempotent by id, replaced cleanly', async (t) => {
   const app = await startTestApp(t);
   const { dev, j } = await setup(app);
-  const a = randomBytes(4000);
+  const a = wavBytes(4000);
   const first = await putRecording(app, dev.token, j.jobId, 'site_factors', 'rec_1', a);
   t.equal(first.status, 200);
   t.same(first.body, { ok: true, job_id: j.jobId, section_id: 'site_factors', recording_id: 'rec_1', bytes: 4000 }, 'api.md response body');
@@ -106,7 +107,7 @@ t.test('recordings: stored under the round, idempotent by id, replaced cleanly',
   t.same(await app.store.readBuffer(m4a), a);
   await app.pool.query(`UPDATE round_recordings SET transcript_text = 'cached'`);
   const [row] = await rows(app, 'round_recordings');
-  t.match(row, { section_id: 'site_factors', recording_id: 'rec_1', upload_status: 'uploaded', content_type: 'audio/mp4', byte_size: 4000, sha256: sha(a), artifact_path: m4a, duration_ms: null });
+  t.match(row, { section_id: 'site_factors', recording_id: 'rec_1', upload_status: 'uploaded', content_type: 'audio/mp4', byte_size: 4000, sha256: sha(a), artifact_path: m4a, duration_ms: Number });
   t.ok(row.uploaded_at instanceof Date);
 
   const mtime = fs.statSync(path.join(app.store.root, m4a)).mtimeMs;
@@ -116,7 +117,7 @@ t.test('recordings: stored under the round, idempotent by id, replaced cleanly',
   t.same([same.updated_at, same.uploaded_at, same.transcript_text], [row.updated_at, row.uploaded_at, 'cached'], 'nothing rewritten in the row');
   t.equal(fs.statSync(path.join(app.store.root, m4a)).mtimeMs, mtime, 'nor on disk');
 
-  const b = randomBytes(3000);
+  const b = wavBytes(3000);
   t.equal((await putRecording(app, dev.token, j.jobId, 'site_factors', 'rec_1', b)).body.bytes, 3000);
   const [replaced] = await rows(app, 'round_recordings');
   t.match(replaced, { sha256: sha(b), byte_size: 3000, transcript_text: null }, 'new bytes replace the row and drop the stale transcript');
@@ -160,7 +161,7 @@ t.test('the lock matrix and ?round_id= targeting for uploads and photo edits', a
   const app = await startTestApp(t);
   const dev = await approvedDevice(app.pool);
   const j = await job(app.pool, { assignTo: dev });
-  const bytes = randomBytes(100);
+  const bytes = wavBytes(100);
   const photo = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#336699' } }).jpeg().toBuffer();
   const rec = (query = '', key = dev.token) => putRecording(app, key, j.jobId, 'trunk', 'rec_1', bytes, 'audio/mp4', query);
   const img = (query = '') => putImage(app, dev.token, j.jobId, 'img_1', photo, 'image/jpeg', query);
@@ -198,7 +199,7 @@ t.test('the lock matrix and ?round_id= targeting for uploads and photo edits', a
   t.equal((await rec('?round_id=round_2')).status, 200, 'naming the latest round is fine');
   t.same((await rec('?round_id=round_9')).body, { detail: 'Round not found', code: 'round_not_found' });
   t.equal((await rec('?round_id=round_x')).status, 422, 'a malformed round_id is a validation error');
-  const adminBytes = randomBytes(50);
+  const adminBytes = wavBytes(50);
   const adminPut = await putRecording(app, 'test-admin-key-0123456789abcdef', j.jobId, 'trunk', 'rec_admin', adminBytes, 'audio/mp4', '?round_id=round_1');
   t.equal(adminPut.status, 200, 'an admin may target an older round');
   const r1 = await app.request('GET', `/v1/jobs/${j.jobId}/rounds/round_1`, { key: dev.token });
@@ -214,7 +215,7 @@ t.test('size caps, client aborts and traversal leave no file and no row', async 
   const app = await startTestApp(t, { TRAQ_MAX_AUDIO_BYTES: '1000', TRAQ_MAX_IMAGE_BYTES: '2000' });
   const { dev, j } = await setup(app);
 
-  t.equal((await putRecording(app, dev.token, j.jobId, 'trunk', 'rec_cap', randomBytes(1000))).status, 200, 'exactly the cap is fine');
+  t.equal((await putRecording(app, dev.token, j.jobId, 'trunk', 'rec_cap', wavBytes(1000))).status, 200, 'exactly the cap is fine');
   const over = await putRecording(app, dev.token, j.jobId, 'trunk', 'rec_over', randomBytes(1001));
   t.equal(over.status, 413, 'cap + 1 byte (declared Content-Length)');
   t.same(over.body, { detail: 'Recording is larger than the limit of 1000 bytes', code: 'payload_too_large' });
@@ -243,7 +244,7 @@ t.test('size caps, client aborts and traversal leave no file and no row', async 
   t.same(imgOver.body, { detail: 'Image is larger than the limit of 2000 bytes', code: 'payload_too_large' });
   t.same(allFiles(app), [`jobs/${j.jobId}/rounds/round_1/sections/trunk/recordings/rec_cap.m4a`], 'nothing but the accepted file, nothing left in staging');
   t.same((await rows(app, 'round_recordings')).map((r) => r.recording_id), ['rec_cap']);
-  t.equal((await putRecording(app, dev.token, j.jobId, 'trunk', 'rec_after', randomBytes(10))).status, 200, 'the server carries on');
+  t.equal((await putRecording(app, dev.token, j.jobId, 'trunk', 'rec_after', wavBytes(100))).status, 200, 'the server carries on');
 
   // A client that goes away halfway through its body.
   const { port } = new URL(app.url);

@@ -195,7 +195,8 @@ t.test('a lost lease cancels the provider call in flight at once, starts no retr
       result = await providers.transcriber.transcribe({ bytes: new Uint8Array(16), filename: 'rec_1.m4a', contentType: 'audio/mp4' });
       // A handler that ignores the signal and returns normally: the attempt is still abandoned.
     },
-    { logger: pino({ level: 'info' }, sink) },
+    // A lease long enough that a loaded machine does not let it lapse (and the round be claimed again) first.
+    { logger: pino({ level: 'info' }, sink), leaseSeconds: 6, concurrency: 1 },
   );
   t.ok(await until(async () => result !== undefined, 60_000), 'the hanging call returned');
   t.equal(result?.ok === false && result.kind, 'cancelled', 'it was cancelled, not timed out');

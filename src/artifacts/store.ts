@@ -174,6 +174,11 @@ export class ArtifactStore {
     return stream;
   }
 
+  /** Opens bytes `start`..`end` (inclusive) under `key`, for HTTP range requests; throws ArtifactNotFound when absent. */
+  async readRange(key: string, start: number, end: number): Promise<Readable> {
+    return this.read(key, { start, end });
+  }
+
   async readBuffer(key: string): Promise<Buffer> {
     const chunks: Buffer[] = [];
     for await (const chunk of await this.read(key)) chunks.push(chunk as Buffer);

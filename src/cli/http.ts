@@ -37,8 +37,9 @@ export class RemoteClient {
     try {
       res = await fetch(this.host + path, {
         method,
-        headers: { 'x-api-key': this.apiKey, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-        body: body === undefined ? undefined : JSON.stringify(body),
+        // A FormData body is sent as multipart/form-data (fetch writes its boundary header).
+        headers: { 'x-api-key': this.apiKey, ...(body === undefined || body instanceof FormData ? {} : { 'content-type': 'application/json' }) },
+        body: body === undefined ? undefined : body instanceof FormData ? body : JSON.stringify(body),
       });
     } catch (err) {
       const cause = (err as { cause?: { message?: string } }).cause?.message;

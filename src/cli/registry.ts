@@ -1,7 +1,6 @@
 /**
  * The command groups of traq-admin (data-model §9). A group is one file in
  * ./groups exporting a CommandGroup; adding one is adding it to this list.
- * Not here: `tree identify` and `net` (out of scope for issue #8).
  */
 import type { Command } from 'commander';
 import { artifactGroup } from './groups/artifact.js';
@@ -10,11 +9,14 @@ import { customerGroup } from './groups/customer.js';
 import { deviceGroup } from './groups/device.js';
 import { exportGroup } from './groups/export.js';
 import { finalGroup } from './groups/final.js';
+import { importGroup } from './groups/import.js';
 import { jobGroup } from './groups/job.js';
+import { netGroup } from './groups/net.js';
 import { projectGroup } from './groups/project.js';
 import { reviewGroup } from './groups/review.js';
 import { roundGroup } from './groups/round.js';
 import { stageGroup } from './groups/stage.js';
+import { treeGroup } from './groups/tree.js';
 import type { Runtime } from './runtime.js';
 
 export interface CommandGroup {
@@ -35,6 +37,9 @@ export const groups: CommandGroup[] = [
   artifactGroup,
   exportGroup,
   stageGroup,
+  importGroup,
   backupGroup,
   restoreGroup,
+  treeGroup,
+  netGroup,
 ];

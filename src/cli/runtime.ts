@@ -12,7 +12,6 @@ import type { ArtifactStore } from '../artifacts/store.js';
 import { loadConfig, type Config } from '../config.js';
 import type { Cluster } from '../db/cluster.js';
 import { startEmbeddedDatabase } from '../db/embedded.js';
-import { migrate } from '../db/migrate.js';
 import { createPool, type Pool } from '../db/pool.js';
 import { ADMIN_KEY_FILE } from '../admin-key.js';
 import { ADMIN_KEY_PRINCIPAL, type Principal } from '../http/auth.js';
@@ -108,14 +107,17 @@ export class Runtime {
   private async openLocal(migrateEmbedded: boolean): Promise<LocalServices> {
     // The CLI never serves HTTP, so the production rule "no start without TRAQ_API_KEY" does not apply to it.
     const config = loadConfig({ ...this.env, TRAQ_ENV: 'development' });
-    let url = config.databaseUrl;
+    // A restore (the one caller that skips migrating) loads rows with triggers set aside: it needs the owner.
+    let url = migrateEmbedded ? config.databaseUrl : config.migrationDatabaseUrl;
     if (!url) {
       const embedded = await startEmbeddedDatabase(config.dataDir, config.embeddedPgPort, (line) => note(`database: ${line}`));
       this.cluster = embedded.cluster;
-      url = embedded.url;
-      // The development database may be brand new; the server would migrate it at start too.
-      // An external DATABASE_URL is left alone: its schema is the deployed server's business.
-      if (migrateEmbedded) await migrate(url);
+      url = migrateEmbedded ? embedded.url : embedded.ownerUrl;
+      // The development database may be brand new; the server would migrate it at start too (as the owner;
+      // the commands then run as the runtime role, like the server). An external DATABASE_URL is left
+      // alone: its schema is the deployed server's business.
+      const { migrate } = await import('../db/migrate.js');
+      if (migrateEmbedded) await migrate(embedded.ownerUrl);
     }
     const pool = createPool(url, 4);
     return { pool, databaseUrl: url, store: await openArtifactStore(config), config, actor: ADMIN_KEY_PRINCIPAL, principal: ADMIN_KEY_PRINCIPAL };

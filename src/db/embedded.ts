@@ -1,28 +1,85 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { startCluster, type Cluster } from './cluster.js';
 
 export const EMBEDDED_DATABASE = 'traq';
+/** The group role the migrations grant the application's privileges to (migrations/20261201120000000_runtime-role.sql). */
+export const RUNTIME_GROUP = 'traq_runtime';
+/** The embedded cluster's login for the server, the worker and traq-admin: a member of traq_runtime, nothing more. */
+export const EMBEDDED_RUNTIME_USER = 'traq_app';
 
-/** Creates `name` on the cluster behind `adminUrl` unless it exists (identifiers cannot be query parameters). */
-export async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl });
+async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-    if (!rowCount) {
-      await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`).catch((err: { code?: string }) => {
-        if (err.code !== '42P04') throw err; // created meanwhile by a concurrent starter
-      });
-    }
+    return await fn(client);
   } finally {
     await client.end();
   }
 }
 
-/** The development database: a persistent embedded cluster under <dataDir>/pg with a `traq` database. */
-export async function startEmbeddedDatabase(dataDir: string, port: number, log: (line: string) => void): Promise<{ cluster: Cluster; url: string }> {
+/** Runs `sql` unless a concurrent starter did the same first (duplicate database or role). */
+const tolerateDuplicate = (c: pg.Client, sql: string) =>
+  c.query(sql).catch((err: { code?: string }) => {
+    if (err.code !== '42P04' && err.code !== '42710') throw err;
+  });
+
+async function ensureDatabaseWith(c: pg.Client, name: string): Promise<void> {
+  const { rowCount } = await c.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+  if (!rowCount) await tolerateDuplicate(c, `CREATE DATABASE ${c.escapeIdentifier(name)}`);
+}
+
+/** Creates `name` on the cluster behind `adminUrl` unless it exists (identifiers cannot be query parameters). */
+export async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
+  await withClient(adminUrl, (c) => ensureDatabaseWith(c, name));
+}
+
+async function ensureRuntimeLoginWith(c: pg.Client, user: string, password: string, passwordIsNew: boolean): Promise<void> {
+  const { rows } = await c.query<{ rolname: string }>('SELECT rolname FROM pg_roles WHERE rolname = ANY($1)', [[RUNTIME_GROUP, user]]);
+  const has = new Set(rows.map((r) => r.rolname));
+  if (!has.has(RUNTIME_GROUP)) await tolerateDuplicate(c, `CREATE ROLE ${RUNTIME_GROUP} NOLOGIN`);
+  const login = `${c.escapeIdentifier(user)} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS PASSWORD ${c.escapeLiteral(password)}`;
+  if (!has.has(user)) await tolerateDuplicate(c, `CREATE ROLE ${login} IN ROLE ${RUNTIME_GROUP}`);
+  else if (passwordIsNew) await c.query(`ALTER ROLE ${login}`);
+}
+
+/**
+ * Makes `user` a login role that is a member of traq_runtime (creating the group when the migrations
+ * have not yet), with `password`. For the embedded cluster and the test harness, whose owner is a superuser.
+ */
+export async function ensureRuntimeLogin(adminUrl: string, user: string, password: string): Promise<void> {
+  await withClient(adminUrl, (c) => ensureRuntimeLoginWith(c, user, password, true));
+}
+
+/** The runtime login's password, beside the owner's (<cluster>.password), readable by its owner only. */
+function runtimePassword(cluster: Cluster): { password: string; created: boolean } {
+  const file = `${cluster.dataDir}.app.password`;
+  if (fs.existsSync(file)) return { password: fs.readFileSync(file, 'utf8').trim(), created: false };
+  const password = randomBytes(18).toString('base64url');
+  fs.writeFileSync(file, `${password}\n`, { mode: 0o600 });
+  return { password, created: true };
+}
+
+export interface EmbeddedDatabase {
+  cluster: Cluster;
+  /** The owner (the cluster's superuser): migrations only. */
+  ownerUrl: string;
+  /** The runtime login (traq_app): what the server, the worker and traq-admin connect as. */
+  url: string;
+}
+
+/** The development database: a persistent embedded cluster under <dataDir>/pg with a `traq` database and both roles. */
+export async function startEmbeddedDatabase(dataDir: string, port: number, log: (line: string) => void): Promise<EmbeddedDatabase> {
   const cluster = await startCluster({ dataDir: path.join(dataDir, 'pg'), port, log });
-  await ensureDatabase(cluster.url('postgres'), EMBEDDED_DATABASE);
-  return { cluster, url: cluster.url(EMBEDDED_DATABASE) };
+  const runtime = runtimePassword(cluster);
+  await withClient(cluster.url('postgres'), async (c) => {
+    await ensureDatabaseWith(c, EMBEDDED_DATABASE);
+    await ensureRuntimeLoginWith(c, EMBEDDED_RUNTIME_USER, runtime.password, runtime.created);
+  });
+  const url = new URL(cluster.url(EMBEDDED_DATABASE));
+  url.username = EMBEDDED_RUNTIME_USER;
+  url.password = runtime.password;
+  return { cluster, ownerUrl: cluster.url(EMBEDDED_DATABASE), url: url.toString() };
 }

@@ -9,12 +9,14 @@ import {
   insertBilling,
   listDuplicateBilling,
   lockBilling,
+  lockBillingName,
   moveBillingJobs,
   searchBilling,
   updateBilling,
   type IFindBillingByRefResult as BillingRow,
 } from '../queries/billing.queries.js';
-import { allocateCode, lockCounterRow } from './counters.js';
+import { allocateCode } from './counters.js';
+import type { SearchPage } from './customers.js';
 import { recordEvent, type Actor } from './events.js';
 import { clean } from './text.js';
 
@@ -44,22 +46,26 @@ const cleaned = (f: BillingFields) => ({
   contactPreference: clean(f.contact_preference),
 });
 
-async function insertNew(tx: PoolClient, fields: ReturnType<typeof cleaned>): Promise<BillingRow> {
+async function insertNew(tx: PoolClient, fields: BillingValues): Promise<BillingRow> {
   const code = await allocateCode(tx, 'billing_code');
   const [row] = await insertBilling.run({ code, ...fields }, tx);
   return row!;
 }
 
+export type BillingValues = ReturnType<typeof cleaned>;
+
 /**
- * Reuse-or-create for device job creation: exact NULL-safe match on the four
- * trimmed fields; all four blank means no billing profile (null).
+ * The reuse half of reuse-or-create for device job creation: exact NULL-safe
+ * match on the four trimmed fields, under an advisory lock on the name (so
+ * concurrent creates make one profile). null: no billing details at all.
+ * The code of a new profile is allocated by the job's final insert.
  */
-export async function reuseOrCreateBilling(tx: PoolClient, fields: BillingFields): Promise<BillingRow | null> {
-  const f = cleaned(fields);
-  if (Object.values(f).every((v) => v === null)) return null;
-  await lockCounterRow(tx, 'billing_code');
-  const [found] = await findBillingExact.run(f, tx);
-  return found ?? insertNew(tx, f);
+export async function findReusableBilling(tx: PoolClient, fields: BillingFields): Promise<{ values: BillingValues; existing: BillingRow | null } | null> {
+  const values = cleaned(fields);
+  if (Object.values(values).every((v) => v === null)) return null;
+  await lockBillingName.run({ billingName: values.billingName }, tx);
+  const [found] = await findBillingExact.run(values, tx);
+  return { values, existing: found ?? null };
 }
 
 export async function findBilling(db: Pool | PoolClient, ref: string): Promise<BillingRow> {
@@ -68,7 +74,26 @@ export async function findBilling(db: Pool | PoolClient, ref: string): Promise<B
   return row;
 }
 
-export const searchBillingRows = (db: Pool, search: string | undefined) => searchBilling.run({ search: clean(search) }, db);
+/**
+ * The profile, locked, read again after the lock: a concurrent DELETE that
+ * committed while we waited makes this a 404 (it used to be a 500 TypeError).
+ */
+async function lockFoundBilling(tx: PoolClient, ref: string): Promise<BillingRow> {
+  const found = await findBilling(tx, ref);
+  if ((await lockBilling.run({ id: found.id }, tx)).length === 0) throw problems.billingNotFound(ref);
+  return findBilling(tx, found.id);
+}
+
+export const searchBillingRows = (db: Pool, search: string | undefined, page?: SearchPage) =>
+  searchBilling.run({ search: clean(search), after: clean(page?.after), limit: page ? page.limit : null }, db);
+
+/** A page of the admin list and where the next one starts (null: this was the last). */
+export async function billingPage(db: Pool, search: string | undefined, page: SearchPage) {
+  const rows = await searchBillingRows(db, search, { ...page, limit: page.limit + 1 });
+  const more = rows.length > page.limit;
+  const shown = rows.slice(0, page.limit);
+  return { billing_profiles: shown.map(billingView), has_more: more, next_after: more ? shown.at(-1)!.billing_code : null };
+}
 
 /** Admin create: always a new profile, even with every field empty. */
 export async function createBilling(tx: PoolClient, actor: Actor, fields: BillingFields): Promise<BillingRow> {
@@ -79,8 +104,7 @@ export async function createBilling(tx: PoolClient, actor: Actor, fields: Billin
 
 /** Admin update: null/absent = unchanged, blank clears. */
 export async function updateBillingFields(tx: PoolClient, actor: Actor, ref: string, fields: BillingFields): Promise<BillingRow> {
-  const current = await findBilling(tx, ref);
-  await lockBilling.run({ id: current.id }, tx);
+  const current = await lockFoundBilling(tx, ref);
   const pick = (given: string | null | undefined, old: string | null) => (given === undefined || given === null ? old : clean(given));
   const [row] = await updateBilling.run(
     {
@@ -153,8 +177,7 @@ export async function mergeBilling(tx: PoolClient, actor: Principal, sourceRef: 
 }
 
 export async function deleteUnusedBilling(tx: PoolClient, actor: Actor, ref: string) {
-  const billing = await findBilling(tx, ref);
-  await lockBilling.run({ id: billing.id }, tx);
+  const billing = await lockFoundBilling(tx, ref);
   const jobs = await billingJobs.run({ id: billing.id }, tx);
   if (jobs.length > 0) throw problems.billingHasJobs(billing.billing_code, jobs.length);
   await deleteBilling.run({ id: billing.id }, tx);

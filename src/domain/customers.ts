@@ -9,6 +9,7 @@ import {
   findCustomerByRef,
   findCustomerExact,
   insertCustomer,
+  lockCustomerName,
   listDuplicateCustomers,
   lockCustomer,
   lockCustomerJobs,
@@ -19,7 +20,7 @@ import {
   updateCustomer,
   type IFindCustomerByRefResult as CustomerRow,
 } from '../queries/customers.queries.js';
-import { allocateCode, lockCounterRow } from './counters.js';
+import { allocateCode } from './counters.js';
 import { recordEvent, type Actor } from './events.js';
 import { clean } from './text.js';
 
@@ -56,19 +57,29 @@ async function insertNew(tx: PoolClient, name: string, phone: string | null, add
   return row!;
 }
 
+/** A customer's identity as job creation matches it, and the existing customer it matched (null: a new one is needed). */
+export interface ReusableCustomer {
+  name: string;
+  phone: string | null;
+  address: string | null;
+  existing: CustomerRow | null;
+}
+
 /**
- * Reuse-or-create for device job creation (data-model §2): exact NULL-safe
- * match on trimmed (name, phone, address). The customer_code counter is locked
- * before the lookup, so two concurrent creates for a new customer make one.
+ * The reuse half of reuse-or-create for device job creation (data-model §2):
+ * exact NULL-safe match on trimmed (name, phone, address). Customers of this
+ * name are locked (advisory, until the transaction ends) before the lookup,
+ * so two concurrent creates for a new customer make one. The code of a new
+ * customer is allocated by the job's final insert (InsertDeviceJob).
  */
-export async function reuseOrCreateCustomer(tx: PoolClient, fields: CustomerFields): Promise<CustomerRow> {
+export async function findReusableCustomer(tx: PoolClient, fields: CustomerFields): Promise<ReusableCustomer> {
   const name = clean(fields.name);
   if (!name) throw problems.customerNameRequired();
   const phone = clean(fields.phone);
   const address = clean(fields.address);
-  await lockCounterRow(tx, 'customer_code');
+  await lockCustomerName.run({ name }, tx);
   const [found] = await findCustomerExact.run({ name, phone, address }, tx);
-  return found ?? insertNew(tx, name, phone, address);
+  return { name, phone, address, existing: found ?? null };
 }
 
 export async function findCustomer(db: Pool | PoolClient, ref: string): Promise<CustomerRow> {
@@ -77,7 +88,33 @@ export async function findCustomer(db: Pool | PoolClient, ref: string): Promise<
   return row;
 }
 
-export const searchCustomerRows = (db: Pool, search: string | undefined) => searchCustomers.run({ search: clean(search) }, db);
+/**
+ * The customer, locked, read again after the lock: a concurrent DELETE that
+ * committed while we waited makes this a 404 (it used to be a 500 TypeError),
+ * and a concurrent update is seen before this one builds on it.
+ */
+async function lockFoundCustomer(tx: PoolClient, ref: string): Promise<CustomerRow> {
+  const found = await findCustomer(tx, ref);
+  if ((await lockCustomer.run({ id: found.id }, tx)).length === 0) throw problems.customerNotFound(ref);
+  return findCustomer(tx, found.id);
+}
+
+/** One page of a search: rows after the code `after`, at most `limit` (absent: every match). */
+export interface SearchPage {
+  limit: number;
+  after?: string | undefined;
+}
+
+export const searchCustomerRows = (db: Pool, search: string | undefined, page?: SearchPage) =>
+  searchCustomers.run({ search: clean(search), after: clean(page?.after), limit: page ? page.limit : null }, db);
+
+/** A page of the admin list and where the next one starts (null: this was the last). */
+export async function customerPage(db: Pool, search: string | undefined, page: SearchPage) {
+  const rows = await searchCustomerRows(db, search, { ...page, limit: page.limit + 1 });
+  const more = rows.length > page.limit;
+  const shown = rows.slice(0, page.limit);
+  return { customers: shown.map(customerView), has_more: more, next_after: more ? shown.at(-1)!.customer_code : null };
+}
 
 /** Admin create: always a new customer with the next code. */
 export async function createCustomer(tx: PoolClient, actor: Actor, fields: CustomerFields): Promise<CustomerRow> {
@@ -90,8 +127,7 @@ export async function createCustomer(tx: PoolClient, actor: Actor, fields: Custo
 
 /** Admin update: null/absent = unchanged; a blank phone or address clears it; a blank name is refused. */
 export async function updateCustomerFields(tx: PoolClient, actor: Actor, ref: string, fields: CustomerFields): Promise<CustomerRow> {
-  const current = await findCustomer(tx, ref);
-  await lockCustomer.run({ id: current.id }, tx);
+  const current = await lockFoundCustomer(tx, ref);
   let name = current.name;
   if (fields.name !== undefined && fields.name !== null) {
     const n = clean(fields.name);
@@ -176,8 +212,7 @@ export async function mergeCustomers(tx: PoolClient, actor: Principal, sourceRef
 
 /** Deletes an unused customer; refused while a job or a tree refers to it. */
 export async function deleteUnusedCustomer(tx: PoolClient, actor: Actor, ref: string) {
-  const customer = await findCustomer(tx, ref);
-  await lockCustomer.run({ id: customer.id }, tx);
+  const customer = await lockFoundCustomer(tx, ref);
   const [counts] = await customerUsage.run({ id: customer.id }, tx);
   if (counts!.job_count > 0) throw problems.customerHasJobs(customer.customer_code, counts!.job_count);
   if (counts!.tree_count > 0) throw problems.customerHasTrees(customer.customer_code, counts!.tree_count);

@@ -17,6 +17,7 @@ import {
   insertDeviceToken,
   listDevices as listDeviceRows,
   lockDevice,
+  markSecretPresented,
   markTokenIssued,
   revokeDevice as revokeDeviceRow,
   revokeDeviceTokens,
@@ -87,7 +88,7 @@ export async function registerDevice(pool: Pool, input: RegisterInput) {
     const device = (await lockDevice.run({ deviceId, pairingWindowSeconds: 0 }, tx))[0]!;
     const given = present(input.device_secret);
     if (given !== null) {
-      requireSecret(device, given);
+      await requireSecret(tx, device, given);
       const profileSummary = summary && Object.keys(summary).length > 0 ? JSON.stringify(summary) : null;
       const updated = [
         ...(deviceName !== null ? ['device_name'] : []),
@@ -108,8 +109,10 @@ export async function registerDevice(pool: Pool, input: RegisterInput) {
   });
 }
 
-function requireSecret(device: ILockDeviceResult, secret: string) {
+/** The secret must match; once it has, the secret-less pairing path never serves this device again (issue #11 item 9). */
+async function requireSecret(tx: PoolClient, device: ILockDeviceResult, secret: string) {
   if (!device.secret_hash || !safeEqual(sha256Hex(secret), device.secret_hash)) throw problems.deviceSecretInvalid();
+  await markSecretPresented.run({ id: device.id }, tx);
 }
 
 /** The public status read: never reveals more than status and role. */
@@ -134,7 +137,7 @@ async function issueToken(tx: PoolClient, device: ILockDeviceResult, ttl: number
   const token = newSecret();
   const replaced = await revokeDeviceTokens.run({ devicePk: device.id }, tx);
   const [row] = await insertDeviceToken.run({ tokenHash: sha256Hex(token), devicePk: device.id, role: device.role, ttlSeconds }, tx);
-  await markTokenIssued.run({ id: device.id, usedPairing: via === 'pairing' }, tx);
+  await markTokenIssued.run({ id: device.id }, tx);
   const expiresAt = isoSeconds(row!.expires_at)!;
   await recordEvent(tx, {
     type: 'token_issued',
@@ -154,7 +157,10 @@ export interface TokenInput {
 /**
  * POST /v1/auth/token (decision 2): an approved device gets a token with its
  * secret; a client that predates secrets gets one token per approval, inside
- * the pairing window that the approval opened.
+ * the pairing window that the approval opened. The window serves only a
+ * device that never presented its secret, and any token issued for the
+ * approval (secret, pairing or admin) closes it, so knowing a paired
+ * device's public id is never enough to take it over.
  */
 export async function requestToken(pool: Pool, input: TokenInput, pairingWindowSeconds: number) {
   const deviceId = present(input.device_id);
@@ -166,7 +172,7 @@ export async function requestToken(pool: Pool, input: TokenInput, pairingWindowS
     const secret = present(input.device_secret);
     let via: IssuedVia;
     if (secret !== null) {
-      requireSecret(device, secret);
+      await requireSecret(tx, device, secret);
       via = 'device_secret';
     } else if (device.pairing_open) {
       via = 'pairing';

@@ -11,7 +11,7 @@
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { ArtifactNotFound, checkKey, type ArtifactStore } from '../artifacts/store.js';
-import type { Pool } from '../db/pool.js';
+import type { Pool, PoolClient } from '../db/pool.js';
 import { withSnapshot } from '../db/tx.js';
 import { problems } from '../http/problems.js';
 import {
@@ -25,7 +25,6 @@ import {
 } from '../queries/export.queries.js';
 import { isoSeconds } from './time.js';
 
-export const DEFAULT_PAGE = 100;
 export const MAX_PAGE = 1000;
 
 interface Position {
@@ -75,7 +74,7 @@ function imageItem(jobId: string, img: IListImagesOfRoundsResult) {
     image_ref: img.image_id,
     image_id: img.image_id,
     caption: img.caption ?? str(meta.caption) ?? str(meta.caption_text) ?? '',
-    uploaded_at: isoSeconds(img.uploaded_at ?? img.created_at),
+    uploaded_at: img.uploaded_at_text,
     download_url: url,
     ...(img.report_artifact_path ? { report_download_url: `${url}?variant=report` } : {}),
     ...(img.latitude !== null || img.longitude !== null
@@ -120,7 +119,7 @@ function completedItem(row: IListChangedJobsResult, changedAt: Date) {
         return {
           image_ref: `report_${i + 1}`,
           caption: str(o.caption) ?? '',
-          uploaded_at: str(o.uploaded_at) ? isoSeconds(str(o.uploaded_at)) : null,
+          uploaded_at: str(o.uploaded_at),
           download_url: `${jobPath}/images/report_${i + 1}`,
         };
       }),
@@ -148,46 +147,71 @@ function inProcessItem(row: IListChangedJobsResult, images: IListImagesOfRoundsR
 type Item = ReturnType<typeof inProcessItem> | ReturnType<typeof completedItem>;
 const byUpdated = (a: Item, b: Item) => a.updated_at.localeCompare(b.updated_at) || a.job_number.localeCompare(b.job_number);
 
-export async function exportChanges(pool: Pool, options: { cursor?: string; limit?: number }) {
-  const position = parseCursor(options.cursor);
-  const limit = Math.min(Math.max(options.limit ?? DEFAULT_PAGE, 1), MAX_PAGE);
+/**
+ * One page of the feed read inside the caller's snapshot: the job rows after `position`, and the images of
+ * their latest rounds; `client` is the cursor the client sent (what it had already seen).
+ */
+async function readPage(tx: PoolClient, client: Position, position: Position, limit: number) {
+  const rows = await listChangedJobs.run(
+    { afterXid: position.xid, afterSeq: position.seq, since: position.since, clientXid: client.xid, clientSeq: client.seq, limit: limit + 1 },
+    tx,
+  );
+  const page = rows.slice(0, limit);
+  const roundPks = page.filter((r) => !isCompleted(r) && r.round_pk).map((r) => r.round_pk!);
+  const images = roundPks.length ? await listImagesOfRounds.run({ roundPks }, tx) : [];
+  return { page, images, hasMore: rows.length > limit };
+}
+
+/**
+ * GET /v1/export/changes. With a `limit`, one page and `has_more`; without one,
+ * every change up to now (the old client sends no limit and ignores has_more),
+ * read page by page inside one snapshot so the answer is consistent.
+ */
+export async function exportChanges(pool: Pool, options: { cursor?: string; limit?: number; readSize?: number }) {
+  const start = parseCursor(options.cursor);
+  const paged = options.limit !== undefined;
+  const limit = paged ? Math.min(Math.max(options.limit!, 1), MAX_PAGE) : (options.readSize ?? MAX_PAGE);
   const withCursor = options.cursor !== undefined && options.cursor.trim() !== '';
   return withSnapshot(pool, async (tx) => {
-    const rows = await listChangedJobs.run({ afterXid: position.xid, afterSeq: position.seq, since: position.since, limit: limit + 1 }, tx);
-    const page = rows.slice(0, limit);
-    const roundPks = page.filter((r) => !isCompleted(r) && r.round_pk).map((r) => r.round_pk!);
-    const images = roundPks.length ? await listImagesOfRounds.run({ roundPks }, tx) : [];
-
     const inProcess: ReturnType<typeof inProcessItem>[] = [];
     const completed: ReturnType<typeof completedItem>[] = [];
     const transitioned: { job_id: string; job_number: string; previous_category: 'in_process'; current_category: 'completed'; updated_at: string }[] = [];
-    for (const row of page) {
-      const own = images.filter((i) => i.round_pk === row.round_pk);
-      const changedAt = latest(row.updated_at, row.round_updated_at, row.final_updated_at, row.geojson_updated_at, ...own.map((i) => i.updated_at));
-      if (isCompleted(row)) {
-        const item = completedItem(row, changedAt);
-        completed.push(item);
-        // Announced only when the client's last view of the job was in process.
-        if (withCursor && row.seen_before_cursor && row.category_marker_before_cursor !== 'completed') {
-          transitioned.push({ job_id: row.job_id, job_number: row.job_number, previous_category: 'in_process', current_category: 'completed', updated_at: item.updated_at });
+    let position = start;
+    let last: IListChangedJobsResult | undefined;
+    let hasMore: boolean;
+    do {
+      const { page, images, hasMore: more } = await readPage(tx, start, position, limit);
+      hasMore = more;
+      for (const row of page) {
+        const own = images.filter((i) => i.round_pk === row.round_pk);
+        const changedAt = latest(row.updated_at, row.round_updated_at, row.final_updated_at, row.geojson_updated_at, ...own.map((i) => i.updated_at));
+        if (isCompleted(row)) {
+          const item = completedItem(row, changedAt);
+          completed.push(item);
+          // Announced only when the client's last view of the job was in process.
+          if (withCursor && row.seen_before_cursor && row.category_marker_before_cursor !== 'completed') {
+            transitioned.push({ job_id: row.job_id, job_number: row.job_number, previous_category: 'in_process', current_category: 'completed', updated_at: item.updated_at });
+          }
+        } else {
+          inProcess.push(inProcessItem(row, own, changedAt));
         }
-      } else {
-        inProcess.push(inProcessItem(row, own, changedAt));
       }
-    }
+      last = page.at(-1) ?? last;
+      // Later pages continue from the last row; an ISO cursor's time bound still applies to them.
+      if (page.length) position = { xid: page.at(-1)!.change_xid, seq: page.at(-1)!.change_seq, since: start.since };
+    } while (!paged && hasMore);
 
     let cursor: string;
-    const last = page.at(-1);
     if (last) cursor = formatCursor(last.change_xid, last.change_seq);
-    else if (position.since || !withCursor) {
+    else if (start.since || !withCursor) {
       const [head] = await latestChangePosition.run(undefined, tx);
       cursor = head ? formatCursor(head.change_xid, head.change_seq) : formatCursor('0', 0);
-    } else cursor = formatCursor(position.xid, position.seq);
+    } else cursor = formatCursor(start.xid, start.seq);
 
     return {
       cursor,
       server_time: isoSeconds(new Date())!,
-      has_more: rows.length > limit,
+      has_more: hasMore,
       in_process: inProcess.sort(byUpdated),
       completed: completed.sort(byUpdated),
       transitioned_to_completed: transitioned,

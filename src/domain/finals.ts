@@ -225,8 +225,8 @@ export async function finalizeJob(deps: FinalDeps, principal: Principal, jobId: 
   let outputs: FinalOutputs;
   try {
     outputs = await renderFinalOutputs({ payload, job: facts, letterNarrative, images: await letterImages(store, reportImages), template: deps.traqTemplate, date: archivedAt });
-  } catch {
-    throw problems.finalRenderFailed();
+  } catch (err) {
+    throw problems.finalRenderFailed(err);
   }
 
   const staged = await stageOutputs(store, outputs);

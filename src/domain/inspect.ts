@@ -74,7 +74,8 @@ export async function inspectRound(pool: Pool, ref: string, roundId: string) {
     round_dir: null,
     status: round.status,
     manifest_count: round.manifest_count,
-    has_manifest: round.manifest_count > 0,
+    // Every round has a manifest from its creation on (empty at first), as the old server's manifest.json did.
+    has_manifest: true,
     has_review: review !== null,
     server_revision_id: round.server_revision_id ?? strOrNull(review?.server_revision_id),
     review_revision: round.review_revision,

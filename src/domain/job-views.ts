@@ -15,10 +15,17 @@ export async function loadJobView(db: Pool | PoolClient, jobPk: string): Promise
   return row;
 }
 
-const project = (j: JobViewRow) => ({ project_id: j.project_id, project: j.project, project_slug: j.project_slug });
+const project = (j: Pick<JobViewRow, 'project_id' | 'project' | 'project_slug'>) => ({ project_id: j.project_id, project: j.project, project_slug: j.project_slug });
+
+type ShellFields = Pick<
+  JobViewRow,
+  | 'job_id' | 'job_number' | 'status' | 'project_id' | 'project' | 'project_slug' | 'customer_name' | 'tree_number' | 'address'
+  | 'tree_species' | 'reason' | 'job_name' | 'job_address' | 'job_phone' | 'contact_preference' | 'billing_name' | 'billing_address'
+  | 'billing_contact_name' | 'location_notes'
+>;
 
 /** CreateJobResponse: the job "shell" returned by POST and PATCH /v1/jobs. */
-export const shellView = (j: JobViewRow) => ({
+export const shellView = (j: ShellFields) => ({
   job_id: j.job_id,
   job_number: j.job_number,
   status: j.status,

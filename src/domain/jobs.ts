@@ -4,6 +4,7 @@ import type { Principal } from '../http/auth.js';
 import { problems } from '../http/problems.js';
 import {
   findJobByRef,
+  insertDeviceJob,
   insertJob,
   jobIdOrNumberTaken,
   lockJobFields,
@@ -12,12 +13,11 @@ import {
   type job_status,
 } from '../queries/jobs.queries.js';
 import { requireJobAccess } from './access.js';
-import { assignJob } from './assignments.js';
-import { reuseOrCreateBilling, findBilling } from './billing.js';
-import { allocateCode, lockCounterRow } from './counters.js';
-import { findCustomer, reuseOrCreateCustomer } from './customers.js';
-import { recordEvent } from './events.js';
-import { loadJobView } from './job-views.js';
+import { findBilling, findReusableBilling } from './billing.js';
+import { claimJobNumberValue } from './counters.js';
+import { findCustomer, findReusableCustomer } from './customers.js';
+import { actorIdentity, recordEvent } from './events.js';
+import { loadJobView, shellView } from './job-views.js';
 import { findProject } from './projects.js';
 import { clean } from './text.js';
 import { parseTreeNumber, resolveTree } from './trees.js';
@@ -58,59 +58,59 @@ export interface CreateJobInput {
 }
 
 /**
- * POST /v1/jobs (api.md §2.5.1). Everything is checked before anything is
- * written, and every code (C, B, tree, J) is allocated under a lock in this
- * one transaction, so concurrent creates get distinct, gap-free numbers.
- * A non-admin device gets the job assigned to it.
+ * POST /v1/jobs (api.md §2.5.1). Everything is looked up and checked first
+ * under no global lock (reuse lookups lock only their own name; an existing
+ * customer's tree is resolved under that customer's row lock). Then one
+ * statement allocates every code (C, B, J) and writes the rows, audit rows and
+ * the auto-assignment of a non-admin device: the counter rows are locked from
+ * that statement to COMMIT only, so concurrent creates overlap and still get
+ * distinct, gap-free numbers. Returns the job shell.
  */
-export async function createDeviceJob(tx: PoolClient, actor: Principal, input: CreateJobInput): Promise<string> {
+export async function createDeviceJob(tx: PoolClient, actor: Principal, input: CreateJobInput) {
   const projectRef = clean(input.project_id);
   const project = projectRef ? await findProject(tx, projectRef) : null;
-  const customer = await reuseOrCreateCustomer(tx, {
+  const customer = await findReusableCustomer(tx, {
     name: clean(input.customer_name) ?? input.job_name,
     phone: input.job_phone,
     address: input.job_address,
   });
-  const billing = await reuseOrCreateBilling(tx, input);
-  const tree = await resolveTree(tx, customer.id, parseTreeNumber(input.tree_number));
-  const jobNumber = await allocateCode(tx, 'job_number');
-  const jobId = newJobId();
-  const [row] = await insertJob.run(
+  const billing = await findReusableBilling(tx, input);
+  const requested = parseTreeNumber(input.tree_number);
+  const tree = customer.existing ? await resolveTree(tx, customer.existing.id, requested) : null;
+  const assignTo = actor.kind === 'device' && !actor.isAdmin ? actor : null;
+  const [row] = await insertDeviceJob.run(
     {
-      jobId,
-      jobNumber,
-      status: 'DRAFT',
-      customerId: customer.id,
-      billingProfileId: billing?.id ?? null,
-      projectId: project?.id ?? null,
-      treeId: tree.id,
-      treeNumber: tree.tree_number,
+      customerId: customer.existing?.id ?? null,
+      customerName: customer.name,
+      customerPhone: customer.phone,
+      customerAddress: customer.address,
+      treeId: tree?.id ?? null,
+      treeNumber: tree?.tree_number ?? requested ?? 1, // a new customer's first tree
+      newBilling: billing !== null && billing.existing === null,
+      billingId: billing?.existing?.id ?? null,
+      ...(billing?.values ?? { billingName: null, billingContactName: null, billingAddress: null, contactPreference: null }),
+      jobId: newJobId(),
+      projectPk: project?.id ?? null,
+      projectId: project?.project_id ?? null,
       jobName: clean(input.job_name),
       jobAddress: clean(input.job_address),
       locationNotes: clean(input.location_notes),
-      reason: null,
-      treeSpecies: null,
+      actor: actorIdentity(actor),
+      actorDevicePk: actor.devicePk,
+      assignDevicePk: assignTo?.devicePk ?? null,
+      assignDeviceId: assignTo?.deviceId ?? null,
     },
     tx,
   );
-  const job = { id: row!.id, job_id: jobId };
-  await recordEvent(tx, {
-    type: 'job_created',
-    actor,
-    jobPk: job.id,
-    payload: {
-      job_number: jobNumber,
-      customer_code: customer.customer_code,
-      billing_code: billing?.billing_code ?? null,
-      project_id: project?.project_id ?? null,
-      tree_number: tree.tree_number,
-      source: 'device',
-    },
+  if (!row) throw new Error('job insert returned no row'); // only if the tree or customer vanished under our lock
+  return shellView({
+    ...row,
+    project_id: project?.project_id ?? null,
+    project: project?.name ?? null,
+    project_slug: project?.slug ?? null,
+    tree_species: null,
+    reason: null,
   });
-  if (actor.kind === 'device' && !actor.isAdmin) {
-    await assignJob(tx, actor, job, { id: actor.devicePk, device_id: actor.deviceId }, 'auto');
-  }
-  return job.id;
 }
 
 /** The fields PATCH may change, compared before/after for the job_updated payload. */
@@ -235,8 +235,10 @@ export async function createAdminJob(tx: PoolClient, actor: Principal, input: Ad
   const project = clean(input.project_id) ? await findProject(tx, input.project_id!) : null;
   if (treeGiven(input.tree_number) && !customer) throw problems.treeNeedsCustomer();
   const tree = customer ? await resolveTree(tx, customer.id, parseTreeNumber(input.tree_number)) : null;
-  // The job_number lock serializes this with device creates, so the checks below cannot race.
-  await lockCounterRow(tx, 'job_number');
+  // Locks the job_number counter (and raises it to this number), so the checks below cannot race with device creates.
+  const value = Number(jobNumber.slice(1));
+  if (!Number.isSafeInteger(value)) throw problems.invalidJobNumber(input.job_number);
+  await claimJobNumberValue(tx, value);
   for (const taken of await jobIdOrNumberTaken.run({ jobId, jobNumber }, tx)) {
     if (taken.id_taken) throw problems.jobAlreadyExists(jobId);
     throw problems.jobNumberTaken(jobNumber);

@@ -10,8 +10,6 @@
  * nothing; new bytes replace the row and the previous file.
  */
 import { Readable } from 'node:stream';
-import { parseStream } from 'music-metadata';
-import sharp from 'sharp';
 import { ArtifactTooLarge, checkKey, type ArtifactStore, type StagedArtifact } from '../artifacts/store.js';
 import type { Pool, PoolClient } from '../db/pool.js';
 import { withTransaction } from '../db/tx.js';
@@ -32,7 +30,7 @@ const REPORT_JPEG_QUALITY = 72;
 export interface MediaDeps {
   pool: Pool;
   store: ArtifactStore;
-  config: { maxAudioBytes: number; maxImageBytes: number };
+  config: { maxAudioBytes: number; maxImageBytes: number; maxImagePixels: number };
 }
 
 /** The raw request body, opened only once every check has passed. */
@@ -131,16 +129,29 @@ async function readAll(stream: Readable): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-/** Duration from the audio container (music-metadata reads MP4/M4A, WAV, MP3, Ogg, WebM, FLAC, AAC headers); null when unknown. */
-async function probeDurationMs(staged: StagedArtifact, mediaType: string): Promise<number | null> {
+/**
+ * Recognises the recording by its content, not its Content-Type (issue #11
+ * item 10): music-metadata guesses the container from the bytes (MP4/M4A/3GP,
+ * WAV, MP3, Ogg, WebM, FLAC, AAC; AMR is recognised but not parsed). Bytes it
+ * cannot place, or places as something other than audio, are refused (415).
+ * Returns the duration when the container tells it, else null.
+ */
+async function probeAudio(staged: StagedArtifact): Promise<number | null> {
+  // Loaded on first upload, not at start: the decoders are a large part of an idle server's memory.
+  const { parseStream } = await import('music-metadata');
   let stream: Readable | undefined;
   try {
     stream = await staged.open();
-    const meta = await parseStream(stream, { mimeType: mediaType, size: staged.size }, { duration: true, skipCovers: true });
+    const meta = await parseStream(stream, { size: staged.size }, { duration: true, skipCovers: true });
+    if (meta.format.hasAudio === false) throw problems.recordingNotAudio();
     const seconds = meta.format.duration;
     return seconds !== undefined && Number.isFinite(seconds) && seconds >= 0 ? Math.round(seconds * 1000) : null;
-  } catch {
-    return null;
+  } catch (err) {
+    if (err instanceof Problem) throw err;
+    const { name, message } = err as Error;
+    if (name === 'CouldNotDetermineFileTypeError') throw problems.recordingNotAudio();
+    if (name === 'UnsupportedFileTypeError' && !/: audio\//.test(message)) throw problems.recordingNotAudio();
+    return null; // a recognised audio container whose details could not be read: kept, duration unknown
   } finally {
     stream?.destroy();
   }
@@ -169,7 +180,7 @@ export async function uploadRecording(
   let committed = false;
   try {
     if (staged.size === 0) throw problems.emptyUpload('recording');
-    const durationMs = await probeDurationMs(staged, mediaType);
+    const durationMs = await probeAudio(staged);
     const outcome = await withTransaction(deps.pool, async (tx) => {
       const { round } = await resolveTarget(tx, principal, job, target.round.round_id, 'recording upload', true);
       const [existing] = await findRecording.run({ roundPk: round.id, recordingId }, tx);
@@ -208,13 +219,20 @@ export async function uploadRecording(
 const replacedFile = (previousKey: string | null | undefined, key: string): Placement[] =>
   previousKey && previousKey !== key ? [{ key: previousKey, delete: true }] : [];
 
-/** The report variant: EXIF-rotated, sRGB on white, within 1600×1600, JPEG q72. Undecodable bytes are refused. */
-async function reportVariant(staged: StagedArtifact): Promise<Buffer> {
+/**
+ * The report variant: EXIF-rotated, sRGB on white, within 1600×1600, JPEG q72.
+ * Undecodable bytes are refused, and so is a picture above the pixel limit,
+ * read from its header before anything is decoded (a 16,000 × 16,000 PNG took
+ * 5 s of CPU); sharp's limitInputPixels holds the same line while decoding.
+ */
+async function reportVariant(staged: StagedArtifact, maxPixels: number): Promise<Buffer> {
+  const { default: sharp } = await import('sharp'); // on first photo, not at start (libvips is ~30 MB resident)
   const input = await readAll(await staged.open());
   try {
-    const { format } = await sharp(input).metadata();
+    const { format, width, height } = await sharp(input, { limitInputPixels: false }).metadata();
     if (format !== 'jpeg' && format !== 'png') throw problems.imageNotDecodable();
-    return await sharp(input, { failOn: 'error' })
+    if (!width || !height || width * height > maxPixels) throw problems.imageTooManyPixels(width ?? 0, height ?? 0, maxPixels);
+    return await sharp(input, { failOn: 'error', limitInputPixels: maxPixels })
       .rotate()
       .resize(REPORT_MAX_SIDE, REPORT_MAX_SIDE, { fit: 'inside', withoutEnlargement: true })
       .flatten({ background: '#ffffff' })
@@ -262,7 +280,7 @@ export async function uploadImage(
   let committed = false;
   try {
     if (staged.size === 0) throw problems.emptyUpload('image');
-    report = await deps.store.stage(Readable.from([await reportVariant(staged)]));
+    report = await deps.store.stage(Readable.from([await reportVariant(staged, deps.config.maxImagePixels)]));
     const reportSize = report.size;
     const outcome = await withTransaction(deps.pool, async (tx) => {
       const { round } = await resolveTarget(tx, principal, job, target.round.round_id, 'image upload', true);

@@ -29,12 +29,11 @@ import { checkCanCreateRound, checkRoundWritable } from './locks.js';
 /** ISO date-time with optional seconds, fraction and offset; a value without an offset is UTC (api.md §0.2). */
 const ISO_DATETIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?$/i;
 
-function normalizeIso(value: string): string | null {
+function isIsoDateTime(value: string): boolean {
   const v = value.trim();
-  if (!ISO_DATETIME.test(v)) return null;
+  if (!ISO_DATETIME.test(v)) return false;
   const withZone = /(Z|[+-]\d{2}:?\d{2})$/i.test(v) ? v : `${v}Z`;
-  const ms = Date.parse(withZone.replace(' ', 'T').replace(/(\.\d{3})\d+/, '$1'));
-  return Number.isNaN(ms) ? null : new Date(ms).toISOString();
+  return !Number.isNaN(Date.parse(withZone.replace(' ', 'T').replace(/(\.\d{3})\d+/, '$1')));
 }
 
 /** One manifest entry, stored normalized with all six keys; unknown keys are dropped. */
@@ -48,12 +47,8 @@ export const ManifestItem = z.object({
     .string()
     .nullable()
     .default(null)
-    .transform((v, ctx) => {
-      if (v === null) return null;
-      const iso = normalizeIso(v);
-      if (iso === null) ctx.addIssue({ code: 'custom', message: 'must be an ISO 8601 date-time' });
-      return iso;
-    }),
+    // Kept as the device sent it (its clock's own form, naive or with an offset), so it is echoed unchanged.
+    .refine((v) => v === null || isIsoDateTime(v), { message: 'must be an ISO 8601 date-time' }),
 });
 export type ManifestItem = z.output<typeof ManifestItem>;
 

@@ -5,9 +5,23 @@ import { problems } from '../http/problems.js';
 
 const WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
 
+const MAX_TREE_NUMBER = 2_147_483_647;
+
+/**
+ * Whether a requested tree number is one we read (the request schemas refuse the rest with
+ * a 422 before anything is allocated): a whole number up to the int4 maximum, as a number or
+ * a digit string (a sign allowed), the words one…ten, or blank.
+ */
+export function isTreeNumberInput(value: unknown): boolean {
+  if (typeof value === 'number') return Number.isInteger(value) && value <= MAX_TREE_NUMBER;
+  if (typeof value !== 'string') return false;
+  const s = value.trim().toLowerCase();
+  return s === '' || (/^-?\d+$/.test(s) && Number(s) <= MAX_TREE_NUMBER) || Object.hasOwn(WORDS, s);
+}
+
 /**
  * A requested tree number (data-model §2.1): a positive int, a digit string or
- * the words one…ten; zero, negatives and anything else count as absent.
+ * the words one…ten; zero, negatives and blanks count as absent.
  */
 export function parseTreeNumber(value: unknown): number | null {
   let n: number | undefined;
@@ -16,7 +30,7 @@ export function parseTreeNumber(value: unknown): number | null {
     const s = value.trim().toLowerCase();
     n = /^\d+$/.test(s) ? Number(s) : WORDS[s];
   }
-  return n !== undefined && Number.isSafeInteger(n) && n > 0 && n <= 2_147_483_647 ? n : null;
+  return n !== undefined && Number.isSafeInteger(n) && n > 0 && n <= MAX_TREE_NUMBER ? n : null;
 }
 
 export interface TreeRef {

@@ -20,6 +20,7 @@ import { z } from 'zod';
 import type { Pool } from '../db/pool.js';
 import { authenticate, presentedCredential, type Principal } from './auth.js';
 import { problems, type ValidationIssue } from './problems.js';
+import { checkText } from './text-input.js';
 
 export type AuthRequirement = 'none' | 'any' | 'admin';
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -109,10 +110,13 @@ export class Api {
         ctx.state.principal = principal;
       }
       if (ctx.state.bodyError) throw ctx.state.bodyError; // unreadable JSON body (app.ts), reported only after auth
-      const params = parse(spec.params as PS, ctx.params, 'path');
-      const query = parse(spec.query as QS, ctx.query, 'query');
       // koa-body reads an empty JSON body as '': that is "no body", as for an optional body in the old server.
       const raw = (ctx.request as { body?: unknown }).body;
+      checkText(ctx.params, 'path');
+      checkText(ctx.query, 'query');
+      checkText(raw, 'body');
+      const params = parse(spec.params as PS, ctx.params, 'path');
+      const query = parse(spec.query as QS, ctx.query, 'query');
       const body = parse(spec.body as BS, raw === '' ? undefined : raw, 'body');
       const result = await spec.handler(ctx, { params, query, body, principal: principal as PrincipalFor<A> });
       if (result !== undefined) {

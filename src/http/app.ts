@@ -6,13 +6,16 @@ import type { TraqTemplate } from '../documents/traq-pdf.js';
 import type { Pool } from '../db/pool.js';
 import type { Logger } from '../logger.js';
 import type { RoundEvents } from '../processing/round-events.js';
+import { consoleMiddleware } from '../console/routes.js';
 import { Api } from './api.js';
 import { errorHandler } from './middleware/errors.js';
 import { requestLog } from './middleware/request-log.js';
 import { openApiDocument } from './openapi.js';
+import { jsonBody } from './text-input.js';
 import { adminArtifactRoutes } from './routes/admin-artifacts.js';
 import { deviceRoutes } from './routes/devices.js';
 import { exportRoutes } from './routes/export.js';
+import { extractionRoutes } from './routes/extraction.js';
 import { finalRoutes } from './routes/finals.js';
 import { healthRoutes } from './routes/health.js';
 import { jobAreaRoutes } from './routes/job-area.js';
@@ -21,6 +24,7 @@ import { adminInspectRoutes } from './routes/admin-inspect.js';
 import { processingRoutes } from './routes/processing.js';
 import { profileRoutes } from './routes/profile.js';
 import { roundRoutes } from './routes/rounds.js';
+import { treeRoutes } from './routes/trees.js';
 
 export interface AppDeps {
   config: Config;
@@ -40,6 +44,8 @@ export interface AppDeps {
 
 /** JSON bodies only; raw media uploads are streamed by their own routes, never buffered. */
 const JSON_BODY_LIMIT = '1mb';
+/** Content types read as JSON (koa-body's own list). */
+const JSON_TYPES = ['application/json', 'application/json-patch+json', 'application/vnd.api+json', 'application/csp-report', 'application/reports+json'];
 
 export function createApp(deps: AppDeps): Koa {
   const app = new Koa({ proxy: false });
@@ -56,6 +62,8 @@ export function createApp(deps: AppDeps): Koa {
   adminArtifactRoutes(api, deps);
   adminInspectRoutes(api, deps);
   finalRoutes(api, deps);
+  extractionRoutes(api, deps);
+  treeRoutes(api, deps);
   api.router.get('/openapi.json', (ctx) => {
     ctx.body = openApiDocument(api, deps.version);
   });
@@ -69,19 +77,23 @@ export function createApp(deps: AppDeps): Koa {
   app.use(errorHandler(deps.logger));
   app.use(
     koaBody({
-      json: true,
-      text: false,
+      // JSON bodies are read as text and parsed by jsonBody() below, which bounds their depth before JSON.parse.
+      json: false,
+      text: true,
+      textTypes: JSON_TYPES,
       urlencoded: false,
       multipart: false,
-      jsonLimit: JSON_BODY_LIMIT,
-      jsonStrict: false,
+      textLimit: JSON_BODY_LIMIT,
       // Kept for the route to throw after authentication, so a caller without credentials gets 401, not 422/413.
       onError: (err, ctx) => {
         ctx.state.bodyError = err;
       },
     }),
   );
+  app.use(jsonBody());
+  app.use(consoleMiddleware(deps)); // the operator console (/console), before the API's routes
   app.use(api.router.routes());
-  app.use(api.router.allowedMethods({ throw: true }));
+  // Sets 405/501 with Allow; the error middleware turns the empty answer into a JSON problem.
+  app.use(api.router.allowedMethods());
   return app;
 }

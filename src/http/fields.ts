@@ -16,3 +16,8 @@ export const boundedObject = (maxBytes: number) =>
     .record(z.string(), z.unknown())
     .refine((o) => Buffer.byteLength(JSON.stringify(o)) <= maxBytes, `must be at most ${maxBytes} bytes as JSON`)
     .refine((o) => !JSON.stringify(o).includes('\\u0000'), 'must not contain NUL characters');
+
+/** Free-text limits, repeated as named CHECK constraints (migration 20261201101000000). */
+export const ADDRESS_MAX = 1000;
+export const NOTES_MAX = 4000;
+export const CAPTION_MAX = 1000;

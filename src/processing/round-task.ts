@@ -13,6 +13,7 @@ import { recordEvent } from '../domain/events.js';
 import type { Logger } from '../logger.js';
 import type { Providers } from '../providers/types.js';
 import { mirrorLatestRoundStatus, notifyRoundFinished } from '../queries/processing.queries.js';
+import { lockJobRow } from '../queries/rounds.queries.js';
 import {
   cacheTranscription,
   completeRoundReview,
@@ -99,6 +100,8 @@ export function roundTask(deps: RoundTaskDeps): RoundHandler {
     if (signal.aborted) return;
 
     await withTransaction(pool, async (tx) => {
+      // Job row first, then the round (src/db/tx.ts): submit and reprocess lock in this order too.
+      await lockJobRow.run({ jobPk: round.job_pk }, tx);
       await cacheOutcomes(tx, round.id, result.recordings);
       if (!result.ok) return;
       // An unchanged review keeps its revision, so clients holding it are not told it is stale.

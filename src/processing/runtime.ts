@@ -2,7 +2,7 @@ import type { ArtifactStore } from '../artifacts/store.js';
 import type { Config } from '../config.js';
 import type { Pool } from '../db/pool.js';
 import type { Logger } from '../logger.js';
-import { createProviders } from '../providers/index.js';
+import { createProviders, findFfmpeg } from '../providers/index.js';
 import { RoundEvents } from './round-events.js';
 import { roundTask } from './round-task.js';
 import { RoundWorker } from './worker.js';
@@ -36,7 +36,7 @@ export async function startProcessing(options: {
       pool,
       events,
       logger,
-      handler: roundTask({ pool, store, providers: createProviders(config.openai), concurrency: config.processingConcurrency, logger }),
+      handler: roundTask({ pool, store, providers: createProviders(config.openai, { ffmpeg: findFfmpeg(config.ffmpegBin) }), concurrency: config.processingConcurrency, logger }),
       concurrency: config.worker.concurrency,
       leaseSeconds: config.worker.leaseSeconds,
       maxAttempts: config.worker.maxAttempts,

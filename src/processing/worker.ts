@@ -17,7 +17,7 @@
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import type { Pool } from '../db/pool.js';
-import { withTransaction } from '../db/tx.js';
+import { withRetry, withTransaction } from '../db/tx.js';
 import type { Logger } from '../logger.js';
 import { withCancellation } from '../providers/cancel.js';
 import {
@@ -91,7 +91,7 @@ export class RoundWorker {
       try {
         await this.watchdog();
         while (this.running && this.active.size < this.o.concurrency) {
-          const [claimed] = await claimSubmittedRound.run({ workerId: this.id, leaseSeconds: this.o.leaseSeconds }, this.o.pool);
+          const [claimed] = await withRetry(() => claimSubmittedRound.run({ workerId: this.id, leaseSeconds: this.o.leaseSeconds }, this.o.pool));
           if (!claimed) break;
           const round: ClaimedRound = {
             roundPk: claimed.id,
@@ -100,10 +100,13 @@ export class RoundWorker {
             attempt: claimed.processing_attempts,
             workerId: this.id,
           };
-          const p = this.process(round).finally(() => {
-            this.active.delete(p);
-            this.wake?.();
-          });
+          // The round's owner: nothing it throws may escape as an unhandled rejection.
+          const p = this.process(round)
+            .catch((err: Error) => this.o.logger.error({ err: err?.message, worker: this.id, round_pk: round.roundPk }, 'round processing error'))
+            .finally(() => {
+              this.active.delete(p);
+              this.wake?.();
+            });
           this.active.add(p);
         }
       } catch (err) {
@@ -154,9 +157,11 @@ export class RoundWorker {
     const log = this.o.logger.child({ worker: this.id, round_pk: round.roundPk, round_id: round.roundId, attempt: round.attempt });
     if (round.attempt < this.o.maxAttempts) {
       log.warn({ reason }, 'round processing failed; will retry');
-      await releaseRoundForRetry.run(
-        { roundPk: round.roundPk, workerId: this.id, backoffSeconds: this.o.retryBackoffSeconds * round.attempt, reason },
-        this.o.pool,
+      await withRetry(() =>
+        releaseRoundForRetry.run(
+          { roundPk: round.roundPk, workerId: this.id, backoffSeconds: this.o.retryBackoffSeconds * round.attempt, reason },
+          this.o.pool,
+        ),
       );
     } else {
       log.error({ reason }, 'round processing failed for the last time');
@@ -168,13 +173,13 @@ export class RoundWorker {
   private async watchdog(): Promise<void> {
     if (Date.now() - this.lastWatchdog < 5000) return;
     this.lastWatchdog = Date.now();
-    await withTransaction(this.o.pool, async (tx) => {
-      const stuck = await findStuckRounds.run({ stuckSeconds: this.o.stuckSeconds }, tx);
-      for (const r of stuck) {
-        const reason = `Processing did not finish within ${this.o.stuckSeconds} s (attempts: ${r.processing_attempts})`;
-        if (await failRound(tx, r.id, reason)) this.o.logger.warn({ round_pk: r.id, round_id: r.round_id }, 'stuck round failed by the watchdog');
+    const stuck = await findStuckRounds.run({ stuckSeconds: this.o.stuckSeconds }, this.o.pool);
+    for (const r of stuck) {
+      const reason = `Processing did not finish within ${this.o.stuckSeconds} s (attempts: ${r.processing_attempts})`;
+      // One transaction per round, each locking its job first (src/db/tx.ts).
+      if (await withTransaction(this.o.pool, (tx) => failRound(tx, r.id, reason))) {
+        this.o.logger.warn({ round_pk: r.id, round_id: r.round_id }, 'stuck round failed by the watchdog');
       }
-    });
+    }
   }
 }
-

@@ -55,19 +55,26 @@ class Http {
     if (typeof body === 'string') headers['content-type'] = 'application/json';
     const cancelled = currentCancellation();
     if (cancelled?.aborted) return fail('cancelled', 'cancelled: the round was taken away from this worker');
-    const timeout = AbortSignal.timeout(timeoutMs);
-    const signal = cancelled ? AbortSignal.any([timeout, cancelled]) : timeout;
+    // One controller fed by our own timer and the round's cancellation (not AbortSignal.any, whose composite
+    // signal Node 20 may collect while fetch still waits on it, so the abort never arrives).
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), timeoutMs);
+    const onCancel = () => controller.abort();
+    cancelled?.addEventListener('abort', onCancel, { once: true });
     let status = 0;
     let text: string;
     try {
-      const res = await fetch(`${this.opts.baseUrl.replace(/\/+$/, '')}${path}`, { method: 'POST', headers, body, signal });
+      const res = await fetch(`${this.opts.baseUrl.replace(/\/+$/, '')}${path}`, { method: 'POST', headers, body, signal: controller.signal });
       status = res.status;
       text = await res.text();
     } catch (err) {
       if (cancelled?.aborted) return fail('cancelled', 'cancelled: the round was taken away from this worker');
-      if (signal.aborted) return fail('timeout', `timed out after ${seconds(timeoutMs)}`);
+      if (controller.signal.aborted) return fail('timeout', `timed out after ${seconds(timeoutMs)}`);
       const e = err as Error & { cause?: { code?: string; message?: string } };
       return fail('network', `cannot reach the provider: ${redact(e.cause?.code ?? e.cause?.message ?? e.message, this.opts.apiKey)}`);
+    } finally {
+      clearTimeout(timer);
+      cancelled?.removeEventListener('abort', onCancel);
     }
     if (status < 200 || status > 299) {
       let detail = text;

@@ -33,23 +33,54 @@ export interface IFindBillingExactQuery {
   result: IFindBillingExactResult;
 }
 
-const findBillingExactIR: any = {"usedParamSet":{"billingName":true,"billingContactName":true,"billingAddress":true,"contactPreference":true},"params":[{"name":"billingName","required":false,"transform":{"type":"scalar"},"locs":[{"a":236,"b":247}]},{"name":"billingContactName","required":false,"transform":{"type":"scalar"},"locs":[{"a":298,"b":316}]},{"name":"billingAddress","required":false,"transform":{"type":"scalar"},"locs":[{"a":362,"b":376}]},{"name":"contactPreference","required":false,"transform":{"type":"scalar"},"locs":[{"a":425,"b":442}]}],"statement":"-- Reuse rule of data-model §2: exact NULL-safe match on all four fields.\nSELECT id, billing_code, billing_name, billing_contact_name, billing_address, contact_preference\n  FROM billing_profiles\n WHERE billing_name IS NOT DISTINCT FROM :billingName\n   AND billing_contact_name IS NOT DISTINCT FROM :billingContactName\n   AND billing_address IS NOT DISTINCT FROM :billingAddress\n   AND contact_preference IS NOT DISTINCT FROM :contactPreference\n ORDER BY billing_code\n LIMIT 1"};
+const findBillingExactIR: any = {"usedParamSet":{"billingName":true,"billingContactName":true,"billingAddress":true,"contactPreference":true},"params":[{"name":"billingName","required":false,"transform":{"type":"scalar"},"locs":[{"a":404,"b":415},{"a":446,"b":457}]},{"name":"billingContactName","required":false,"transform":{"type":"scalar"},"locs":[{"a":506,"b":524},{"a":563,"b":581}]},{"name":"billingAddress","required":false,"transform":{"type":"scalar"},"locs":[{"a":643,"b":657}]},{"name":"contactPreference","required":false,"transform":{"type":"scalar"},"locs":[{"a":706,"b":723}]}],"statement":"-- Reuse rule of data-model §2: exact NULL-safe match on all four fields. The\n-- first two are spelled as = / IS NULL so ix_billing_profiles_identity serves them.\n-- KEY SHARE: the job about to point at it keeps it from being deleted or merged away meanwhile.\nSELECT id, billing_code, billing_name, billing_contact_name, billing_address, contact_preference\n  FROM billing_profiles\n WHERE (billing_name = :billingName OR (billing_name IS NULL AND :billingName::text IS NULL))\n   AND (billing_contact_name = :billingContactName OR (billing_contact_name IS NULL AND :billingContactName::text IS NULL))\n   AND billing_address IS NOT DISTINCT FROM :billingAddress\n   AND contact_preference IS NOT DISTINCT FROM :contactPreference\n ORDER BY billing_code\n LIMIT 1\n   FOR KEY SHARE"};
 
 /**
  * Query generated from SQL:
  * ```
- * -- Reuse rule of data-model §2: exact NULL-safe match on all four fields.
+ * -- Reuse rule of data-model §2: exact NULL-safe match on all four fields. The
+ * -- first two are spelled as = / IS NULL so ix_billing_profiles_identity serves them.
+ * -- KEY SHARE: the job about to point at it keeps it from being deleted or merged away meanwhile.
  * SELECT id, billing_code, billing_name, billing_contact_name, billing_address, contact_preference
  *   FROM billing_profiles
- *  WHERE billing_name IS NOT DISTINCT FROM :billingName
- *    AND billing_contact_name IS NOT DISTINCT FROM :billingContactName
+ *  WHERE (billing_name = :billingName OR (billing_name IS NULL AND :billingName::text IS NULL))
+ *    AND (billing_contact_name = :billingContactName OR (billing_contact_name IS NULL AND :billingContactName::text IS NULL))
  *    AND billing_address IS NOT DISTINCT FROM :billingAddress
  *    AND contact_preference IS NOT DISTINCT FROM :contactPreference
  *  ORDER BY billing_code
  *  LIMIT 1
+ *    FOR KEY SHARE
  * ```
  */
 export const findBillingExact = new PreparedQuery<IFindBillingExactParams,IFindBillingExactResult>(findBillingExactIR);
+
+
+/** 'LockBillingName' parameters type */
+export interface ILockBillingNameParams {
+  billingName?: string | null | void;
+}
+
+/** 'LockBillingName' return type */
+export interface ILockBillingNameResult {
+  locked: undefined | null;
+}
+
+/** 'LockBillingName' query type */
+export interface ILockBillingNameQuery {
+  params: ILockBillingNameParams;
+  result: ILockBillingNameResult;
+}
+
+const lockBillingNameIR: any = {"usedParamSet":{"billingName":true},"params":[{"name":"billingName","required":false,"transform":{"type":"scalar"},"locs":[{"a":172,"b":183}]}],"statement":"-- Serialises reuse-or-create of billing profiles with this name until the transaction ends.\nSELECT pg_advisory_xact_lock(hashtextextended('billing' || chr(31) || coalesce(:billingName, ''), 0)) AS \"locked\""};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * -- Serialises reuse-or-create of billing profiles with this name until the transaction ends.
+ * SELECT pg_advisory_xact_lock(hashtextextended('billing' || chr(31) || coalesce(:billingName, ''), 0)) AS "locked"
+ * ```
+ */
+export const lockBillingName = new PreparedQuery<ILockBillingNameParams,ILockBillingNameResult>(lockBillingNameIR);
 
 
 /** 'InsertBilling' parameters type */
@@ -139,6 +170,8 @@ export const findBillingByRef = new PreparedQuery<IFindBillingByRefParams,IFindB
 
 /** 'SearchBilling' parameters type */
 export interface ISearchBillingParams {
+  after?: string | null | void;
+  limit?: number | null | void;
   search?: string | null | void;
 }
 
@@ -164,19 +197,23 @@ export interface ISearchBillingQuery {
   result: ISearchBillingResult;
 }
 
-const searchBillingIR: any = {"usedParamSet":{"search":true},"params":[{"name":"search","required":false,"transform":{"type":"scalar"},"locs":[{"a":128,"b":134},{"a":183,"b":189},{"a":231,"b":237},{"a":287,"b":293},{"a":338,"b":344}]}],"statement":"SELECT id, billing_code, billing_name, billing_contact_name, billing_address, contact_preference\n  FROM billing_profiles\n WHERE :search::text IS NULL\n    OR billing_code ILIKE '%' || :search || '%'\n    OR billing_name ILIKE '%' || :search || '%'\n    OR billing_contact_name ILIKE '%' || :search || '%'\n    OR billing_address ILIKE '%' || :search || '%'\n ORDER BY billing_code"};
+const searchBillingIR: any = {"usedParamSet":{"search":true,"after":true,"limit":true},"params":[{"name":"search","required":false,"transform":{"type":"scalar"},"locs":[{"a":271,"b":277},{"a":330,"b":336},{"a":382,"b":388},{"a":442,"b":448},{"a":497,"b":503}]},{"name":"after","required":false,"transform":{"type":"scalar"},"locs":[{"a":521,"b":526},{"a":560,"b":565}]},{"name":"limit","required":false,"transform":{"type":"scalar"},"locs":[{"a":598,"b":603}]}],"statement":"-- Substring match on any of four columns (trigram indexes), in code order, one\n-- page: codes after :after, at most :limit rows (NULL: all).\nSELECT id, billing_code, billing_name, billing_contact_name, billing_address, contact_preference\n  FROM billing_profiles\n WHERE (:search::text IS NULL\n        OR billing_code ILIKE '%' || :search || '%'\n        OR billing_name ILIKE '%' || :search || '%'\n        OR billing_contact_name ILIKE '%' || :search || '%'\n        OR billing_address ILIKE '%' || :search || '%')\n   AND (:after::text IS NULL OR billing_code > :after)\n ORDER BY billing_code\n LIMIT :limit::integer"};
 
 /**
  * Query generated from SQL:
  * ```
+ * -- Substring match on any of four columns (trigram indexes), in code order, one
+ * -- page: codes after :after, at most :limit rows (NULL: all).
  * SELECT id, billing_code, billing_name, billing_contact_name, billing_address, contact_preference
  *   FROM billing_profiles
- *  WHERE :search::text IS NULL
- *     OR billing_code ILIKE '%' || :search || '%'
- *     OR billing_name ILIKE '%' || :search || '%'
- *     OR billing_contact_name ILIKE '%' || :search || '%'
- *     OR billing_address ILIKE '%' || :search || '%'
+ *  WHERE (:search::text IS NULL
+ *         OR billing_code ILIKE '%' || :search || '%'
+ *         OR billing_name ILIKE '%' || :search || '%'
+ *         OR billing_contact_name ILIKE '%' || :search || '%'
+ *         OR billing_address ILIKE '%' || :search || '%')
+ *    AND (:after::text IS NULL OR billing_code > :after)
  *  ORDER BY billing_code
+ *  LIMIT :limit::integer
  * ```
  */
 export const searchBilling = new PreparedQuery<ISearchBillingParams,ISearchBillingResult>(searchBillingIR);

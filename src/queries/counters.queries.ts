@@ -1,124 +1,76 @@
 /** Types generated for queries found in "queries/counters.sql" */
 import { PreparedQuery } from '@pgtyped/runtime';
 
-/** 'LockCounter' parameters type */
-export interface ILockCounterParams {
+export type NumberOrString = number | string;
+
+/** 'AllocateCode' parameters type */
+export interface IAllocateCodeParams {
   counterKey: string;
 }
 
-/** 'LockCounter' return type */
-export interface ILockCounterResult {
+/** 'AllocateCode' return type */
+export interface IAllocateCodeResult {
   /** Last number handed out. */
   value: number;
 }
 
-/** 'LockCounter' query type */
-export interface ILockCounterQuery {
-  params: ILockCounterParams;
-  result: ILockCounterResult;
+/** 'AllocateCode' query type */
+export interface IAllocateCodeQuery {
+  params: IAllocateCodeParams;
+  result: IAllocateCodeResult;
 }
 
-const lockCounterIR: any = {"usedParamSet":{"counterKey":true},"params":[{"name":"counterKey","required":true,"transform":{"type":"scalar"},"locs":[{"a":227,"b":238}]}],"statement":"-- Takes the counter row lock; held until the inserting transaction ends, so\n-- every later statement of that transaction sees all earlier allocations.\nSELECT current_value AS \"value!\" FROM runtime_counters WHERE counter_key = :counterKey! FOR UPDATE"};
+const allocateCodeIR: any = {"usedParamSet":{"counterKey":true},"params":[{"name":"counterKey","required":true,"transform":{"type":"scalar"},"locs":[{"a":733,"b":744}]}],"statement":"-- One statement that locks, reads and bumps a counter row: max(counter,\n-- largest existing number) + 1, the largest number read from its index\n-- (ix_*_value), so the lock is taken with O(1) work. The row stays locked\n-- until the transaction ends: call it as late in the transaction as possible.\nUPDATE runtime_counters\n   SET current_value = GREATEST(current_value, CASE counter_key\n         WHEN 'job_number' THEN (SELECT max(substring(job_number FROM 2)::numeric) FROM jobs)\n         WHEN 'customer_code' THEN (SELECT max(substring(customer_code FROM 2)::numeric) FROM customers)\n         WHEN 'billing_code' THEN (SELECT max(substring(billing_code FROM 2)::numeric) FROM billing_profiles)\n       END) + 1\n WHERE counter_key = :counterKey!\nRETURNING current_value AS \"value!\""};
 
 /**
  * Query generated from SQL:
  * ```
- * -- Takes the counter row lock; held until the inserting transaction ends, so
- * -- every later statement of that transaction sees all earlier allocations.
- * SELECT current_value AS "value!" FROM runtime_counters WHERE counter_key = :counterKey! FOR UPDATE
+ * -- One statement that locks, reads and bumps a counter row: max(counter,
+ * -- largest existing number) + 1, the largest number read from its index
+ * -- (ix_*_value), so the lock is taken with O(1) work. The row stays locked
+ * -- until the transaction ends: call it as late in the transaction as possible.
+ * UPDATE runtime_counters
+ *    SET current_value = GREATEST(current_value, CASE counter_key
+ *          WHEN 'job_number' THEN (SELECT max(substring(job_number FROM 2)::numeric) FROM jobs)
+ *          WHEN 'customer_code' THEN (SELECT max(substring(customer_code FROM 2)::numeric) FROM customers)
+ *          WHEN 'billing_code' THEN (SELECT max(substring(billing_code FROM 2)::numeric) FROM billing_profiles)
+ *        END) + 1
+ *  WHERE counter_key = :counterKey!
+ * RETURNING current_value AS "value!"
  * ```
  */
-export const lockCounter = new PreparedQuery<ILockCounterParams,ILockCounterResult>(lockCounterIR);
+export const allocateCode = new PreparedQuery<IAllocateCodeParams,IAllocateCodeResult>(allocateCodeIR);
 
 
-/** 'NextJobNumber' parameters type */
-export type INextJobNumberParams = void;
+/** 'ClaimJobNumber' parameters type */
+export interface IClaimJobNumberParams {
+  value: NumberOrString;
+}
 
-/** 'NextJobNumber' return type */
-export interface INextJobNumberResult {
+/** 'ClaimJobNumber' return type */
+export interface IClaimJobNumberResult {
   /** Last number handed out. */
   value: number;
 }
 
-/** 'NextJobNumber' query type */
-export interface INextJobNumberQuery {
-  params: INextJobNumberParams;
-  result: INextJobNumberResult;
+/** 'ClaimJobNumber' query type */
+export interface IClaimJobNumberQuery {
+  params: IClaimJobNumberParams;
+  result: IClaimJobNumberResult;
 }
 
-const nextJobNumberIR: any = {"usedParamSet":{},"params":[],"statement":"-- max(counter, largest numeric suffix of existing job numbers) + 1; call with the lock held.\nUPDATE runtime_counters\n   SET current_value = GREATEST(current_value,\n         (SELECT COALESCE(max(substring(job_number FROM 2)::bigint), 0) FROM jobs WHERE job_number ~ '^J[0-9]+$')) + 1\n WHERE counter_key = 'job_number'\nRETURNING current_value AS \"value!\""};
+const claimJobNumberIR: any = {"usedParamSet":{"value":true},"params":[{"name":"value","required":true,"transform":{"type":"scalar"},"locs":[{"a":225,"b":231}]}],"statement":"-- An explicitly numbered job (admin create): locks the job_number counter and\n-- raises it to that number, so device creates that follow continue after it.\nUPDATE runtime_counters SET current_value = GREATEST(current_value, :value!::numeric)\n WHERE counter_key = 'job_number'\nRETURNING current_value AS \"value!\""};
 
 /**
  * Query generated from SQL:
  * ```
- * -- max(counter, largest numeric suffix of existing job numbers) + 1; call with the lock held.
- * UPDATE runtime_counters
- *    SET current_value = GREATEST(current_value,
- *          (SELECT COALESCE(max(substring(job_number FROM 2)::bigint), 0) FROM jobs WHERE job_number ~ '^J[0-9]+$')) + 1
+ * -- An explicitly numbered job (admin create): locks the job_number counter and
+ * -- raises it to that number, so device creates that follow continue after it.
+ * UPDATE runtime_counters SET current_value = GREATEST(current_value, :value!::numeric)
  *  WHERE counter_key = 'job_number'
  * RETURNING current_value AS "value!"
  * ```
  */
-export const nextJobNumber = new PreparedQuery<INextJobNumberParams,INextJobNumberResult>(nextJobNumberIR);
-
-
-/** 'NextCustomerCode' parameters type */
-export type INextCustomerCodeParams = void;
-
-/** 'NextCustomerCode' return type */
-export interface INextCustomerCodeResult {
-  /** Last number handed out. */
-  value: number;
-}
-
-/** 'NextCustomerCode' query type */
-export interface INextCustomerCodeQuery {
-  params: INextCustomerCodeParams;
-  result: INextCustomerCodeResult;
-}
-
-const nextCustomerCodeIR: any = {"usedParamSet":{},"params":[],"statement":"UPDATE runtime_counters\n   SET current_value = GREATEST(current_value,\n         (SELECT COALESCE(max(substring(customer_code FROM 2)::bigint), 0) FROM customers)) + 1\n WHERE counter_key = 'customer_code'\nRETURNING current_value AS \"value!\""};
-
-/**
- * Query generated from SQL:
- * ```
- * UPDATE runtime_counters
- *    SET current_value = GREATEST(current_value,
- *          (SELECT COALESCE(max(substring(customer_code FROM 2)::bigint), 0) FROM customers)) + 1
- *  WHERE counter_key = 'customer_code'
- * RETURNING current_value AS "value!"
- * ```
- */
-export const nextCustomerCode = new PreparedQuery<INextCustomerCodeParams,INextCustomerCodeResult>(nextCustomerCodeIR);
-
-
-/** 'NextBillingCode' parameters type */
-export type INextBillingCodeParams = void;
-
-/** 'NextBillingCode' return type */
-export interface INextBillingCodeResult {
-  /** Last number handed out. */
-  value: number;
-}
-
-/** 'NextBillingCode' query type */
-export interface INextBillingCodeQuery {
-  params: INextBillingCodeParams;
-  result: INextBillingCodeResult;
-}
-
-const nextBillingCodeIR: any = {"usedParamSet":{},"params":[],"statement":"UPDATE runtime_counters\n   SET current_value = GREATEST(current_value,\n         (SELECT COALESCE(max(substring(billing_code FROM 2)::bigint), 0) FROM billing_profiles)) + 1\n WHERE counter_key = 'billing_code'\nRETURNING current_value AS \"value!\""};
-
-/**
- * Query generated from SQL:
- * ```
- * UPDATE runtime_counters
- *    SET current_value = GREATEST(current_value,
- *          (SELECT COALESCE(max(substring(billing_code FROM 2)::bigint), 0) FROM billing_profiles)) + 1
- *  WHERE counter_key = 'billing_code'
- * RETURNING current_value AS "value!"
- * ```
- */
-export const nextBillingCode = new PreparedQuery<INextBillingCodeParams,INextBillingCodeResult>(nextBillingCodeIR);
+export const claimJobNumber = new PreparedQuery<IClaimJobNumberParams,IClaimJobNumberResult>(claimJobNumberIR);
 
 

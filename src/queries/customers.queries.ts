@@ -46,6 +46,35 @@ const findCustomerExactIR: any = {"usedParamSet":{"name":true,"phone":true,"addr
 export const findCustomerExact = new PreparedQuery<IFindCustomerExactParams,IFindCustomerExactResult>(findCustomerExactIR);
 
 
+/** 'LockCustomerName' parameters type */
+export interface ILockCustomerNameParams {
+  name: string;
+}
+
+/** 'LockCustomerName' return type */
+export interface ILockCustomerNameResult {
+  locked: undefined | null;
+}
+
+/** 'LockCustomerName' query type */
+export interface ILockCustomerNameQuery {
+  params: ILockCustomerNameParams;
+  result: ILockCustomerNameResult;
+}
+
+const lockCustomerNameIR: any = {"usedParamSet":{"name":true},"params":[{"name":"name","required":true,"transform":{"type":"scalar"},"locs":[{"a":224,"b":229}]}],"statement":"-- Serialises reuse-or-create of customers with this name (and nothing else)\n-- until the transaction ends, so two concurrent creates make one customer.\nSELECT pg_advisory_xact_lock(hashtextextended('customer' || chr(31) || :name!, 0)) AS \"locked\""};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * -- Serialises reuse-or-create of customers with this name (and nothing else)
+ * -- until the transaction ends, so two concurrent creates make one customer.
+ * SELECT pg_advisory_xact_lock(hashtextextended('customer' || chr(31) || :name!, 0)) AS "locked"
+ * ```
+ */
+export const lockCustomerName = new PreparedQuery<ILockCustomerNameParams,ILockCustomerNameResult>(lockCustomerNameIR);
+
+
 /** 'InsertCustomer' parameters type */
 export interface IInsertCustomerParams {
   address?: string | null | void;
@@ -157,6 +186,8 @@ export const lockCustomer = new PreparedQuery<ILockCustomerParams,ILockCustomerR
 
 /** 'SearchCustomers' parameters type */
 export interface ISearchCustomersParams {
+  after?: string | null | void;
+  limit?: number | null | void;
   search?: string | null | void;
 }
 
@@ -180,19 +211,23 @@ export interface ISearchCustomersQuery {
   result: ISearchCustomersResult;
 }
 
-const searchCustomersIR: any = {"usedParamSet":{"search":true},"params":[{"name":"search","required":false,"transform":{"type":"scalar"},"locs":[{"a":71,"b":77},{"a":127,"b":133},{"a":167,"b":173},{"a":208,"b":214},{"a":251,"b":257}]}],"statement":"SELECT id, customer_code, name, phone, address\n  FROM customers\n WHERE :search::text IS NULL\n    OR customer_code ILIKE '%' || :search || '%'\n    OR name ILIKE '%' || :search || '%'\n    OR phone ILIKE '%' || :search || '%'\n    OR address ILIKE '%' || :search || '%'\n ORDER BY customer_code"};
+const searchCustomersIR: any = {"usedParamSet":{"search":true,"after":true,"limit":true},"params":[{"name":"search","required":false,"transform":{"type":"scalar"},"locs":[{"a":214,"b":220},{"a":274,"b":280},{"a":318,"b":324},{"a":363,"b":369},{"a":410,"b":416}]},{"name":"after","required":false,"transform":{"type":"scalar"},"locs":[{"a":434,"b":439},{"a":474,"b":479}]},{"name":"limit","required":false,"transform":{"type":"scalar"},"locs":[{"a":513,"b":518}]}],"statement":"-- Substring match on any of four columns (trigram indexes), in code order, one\n-- page: codes after :after, at most :limit rows (NULL: all).\nSELECT id, customer_code, name, phone, address\n  FROM customers\n WHERE (:search::text IS NULL\n        OR customer_code ILIKE '%' || :search || '%'\n        OR name ILIKE '%' || :search || '%'\n        OR phone ILIKE '%' || :search || '%'\n        OR address ILIKE '%' || :search || '%')\n   AND (:after::text IS NULL OR customer_code > :after)\n ORDER BY customer_code\n LIMIT :limit::integer"};
 
 /**
  * Query generated from SQL:
  * ```
+ * -- Substring match on any of four columns (trigram indexes), in code order, one
+ * -- page: codes after :after, at most :limit rows (NULL: all).
  * SELECT id, customer_code, name, phone, address
  *   FROM customers
- *  WHERE :search::text IS NULL
- *     OR customer_code ILIKE '%' || :search || '%'
- *     OR name ILIKE '%' || :search || '%'
- *     OR phone ILIKE '%' || :search || '%'
- *     OR address ILIKE '%' || :search || '%'
+ *  WHERE (:search::text IS NULL
+ *         OR customer_code ILIKE '%' || :search || '%'
+ *         OR name ILIKE '%' || :search || '%'
+ *         OR phone ILIKE '%' || :search || '%'
+ *         OR address ILIKE '%' || :search || '%')
+ *    AND (:after::text IS NULL OR customer_code > :after)
  *  ORDER BY customer_code
+ *  LIMIT :limit::integer
  * ```
  */
 export const searchCustomers = new PreparedQuery<ISearchCustomersParams,ISearchCustomersResult>(searchCustomersIR);

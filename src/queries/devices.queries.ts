@@ -76,15 +76,17 @@ export interface ILockDeviceQuery {
   result: ILockDeviceResult;
 }
 
-const lockDeviceIR: any = {"usedParamSet":{"pairingWindowSeconds":true,"deviceId":true},"params":[{"name":"pairingWindowSeconds","required":true,"transform":{"type":"scalar"},"locs":[{"a":254,"b":275}]},{"name":"deviceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":345,"b":354}]}],"statement":"-- Locks the row so token issue, approval and revocation of one device never interleave.\nSELECT id, device_id, status, role, secret_hash,\n       (approved_at IS NOT NULL\n        AND pairing_used_at IS NULL\n        AND approved_at + make_interval(secs => :pairingWindowSeconds!::int) > now()) AS \"pairing_open!\"\n  FROM devices\n WHERE device_id = :deviceId!\n   FOR UPDATE"};
+const lockDeviceIR: any = {"usedParamSet":{"pairingWindowSeconds":true,"deviceId":true},"params":[{"name":"pairingWindowSeconds","required":true,"transform":{"type":"scalar"},"locs":[{"a":414,"b":435}]},{"name":"deviceId","required":true,"transform":{"type":"scalar"},"locs":[{"a":505,"b":514}]}],"statement":"-- Locks the row so token issue, approval and revocation of one device never interleave.\n-- pairing_open: approved, no token issued since the approval, inside the window, and the device never proved a secret.\nSELECT id, device_id, status, role, secret_hash,\n       (approved_at IS NOT NULL\n        AND pairing_used_at IS NULL\n        AND secret_presented_at IS NULL\n        AND approved_at + make_interval(secs => :pairingWindowSeconds!::int) > now()) AS \"pairing_open!\"\n  FROM devices\n WHERE device_id = :deviceId!\n   FOR UPDATE"};
 
 /**
  * Query generated from SQL:
  * ```
  * -- Locks the row so token issue, approval and revocation of one device never interleave.
+ * -- pairing_open: approved, no token issued since the approval, inside the window, and the device never proved a secret.
  * SELECT id, device_id, status, role, secret_hash,
  *        (approved_at IS NOT NULL
  *         AND pairing_used_at IS NULL
+ *         AND secret_presented_at IS NULL
  *         AND approved_at + make_interval(secs => :pairingWindowSeconds!::int) > now()) AS "pairing_open!"
  *   FROM devices
  *  WHERE device_id = :deviceId!
@@ -402,7 +404,6 @@ export const insertDeviceToken = new PreparedQuery<IInsertDeviceTokenParams,IIns
 /** 'MarkTokenIssued' parameters type */
 export interface IMarkTokenIssuedParams {
   id: string;
-  usedPairing: boolean;
 }
 
 /** 'MarkTokenIssued' return type */
@@ -417,18 +418,51 @@ export interface IMarkTokenIssuedQuery {
   result: IMarkTokenIssuedResult;
 }
 
-const markTokenIssuedIR: any = {"usedParamSet":{"usedPairing":true,"id":true},"params":[{"name":"usedPairing","required":true,"transform":{"type":"scalar"},"locs":[{"a":79,"b":91}]},{"name":"id","required":true,"transform":{"type":"scalar"},"locs":[{"a":150,"b":153}]}],"statement":"UPDATE devices\n   SET last_seen_at = now(),\n       pairing_used_at = CASE WHEN :usedPairing!::boolean THEN now() ELSE pairing_used_at END\n WHERE id = :id!\nRETURNING id"};
+const markTokenIssuedIR: any = {"usedParamSet":{"id":true},"params":[{"name":"id","required":true,"transform":{"type":"scalar"},"locs":[{"a":219,"b":222}]}],"statement":"-- Any token issued for an approval closes its pairing window (a secret-less caller gets none after it).\nUPDATE devices\n   SET last_seen_at = now(),\n       pairing_used_at = coalesce(pairing_used_at, now())\n WHERE id = :id!\nRETURNING id"};
 
 /**
  * Query generated from SQL:
  * ```
+ * -- Any token issued for an approval closes its pairing window (a secret-less caller gets none after it).
  * UPDATE devices
  *    SET last_seen_at = now(),
- *        pairing_used_at = CASE WHEN :usedPairing!::boolean THEN now() ELSE pairing_used_at END
+ *        pairing_used_at = coalesce(pairing_used_at, now())
  *  WHERE id = :id!
  * RETURNING id
  * ```
  */
 export const markTokenIssued = new PreparedQuery<IMarkTokenIssuedParams,IMarkTokenIssuedResult>(markTokenIssuedIR);
+
+
+/** 'MarkSecretPresented' parameters type */
+export interface IMarkSecretPresentedParams {
+  id: string;
+}
+
+/** 'MarkSecretPresented' return type */
+export interface IMarkSecretPresentedResult {
+  /** Internal key; other tables reference this, never device_id. */
+  id: string;
+}
+
+/** 'MarkSecretPresented' query type */
+export interface IMarkSecretPresentedQuery {
+  params: IMarkSecretPresentedParams;
+  result: IMarkSecretPresentedResult;
+}
+
+const markSecretPresentedIR: any = {"usedParamSet":{"id":true},"params":[{"name":"id","required":true,"transform":{"type":"scalar"},"locs":[{"a":181,"b":184}]}],"statement":"-- The device proved its secret: the secret-less pairing path is closed to it for good.\nUPDATE devices\n   SET secret_presented_at = coalesce(secret_presented_at, now())\n WHERE id = :id!\nRETURNING id"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * -- The device proved its secret: the secret-less pairing path is closed to it for good.
+ * UPDATE devices
+ *    SET secret_presented_at = coalesce(secret_presented_at, now())
+ *  WHERE id = :id!
+ * RETURNING id
+ * ```
+ */
+export const markSecretPresented = new PreparedQuery<IMarkSecretPresentedParams,IMarkSecretPresentedResult>(markSecretPresentedIR);
 
 

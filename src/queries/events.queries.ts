@@ -1,7 +1,7 @@
 /** Types generated for queries found in "queries/events.sql" */
 import { PreparedQuery } from '@pgtyped/runtime';
 
-export type event_type = 'billing_profile_created' | 'billing_profile_deleted' | 'billing_profile_merged' | 'billing_profile_updated' | 'correction_generated' | 'customer_created' | 'customer_deleted' | 'customer_merged' | 'customer_updated' | 'device_approved' | 'device_registered' | 'device_revoked' | 'final_generated' | 'job_assigned' | 'job_created' | 'job_unassigned' | 'job_unlocked' | 'job_updated' | 'manifest_updated' | 'profile_updated' | 'project_created' | 'project_updated' | 'retention_pruned' | 'review_returned' | 'round_created' | 'round_failed' | 'round_reopened' | 'round_reprocessed' | 'round_submitted' | 'status_changed' | 'token_issued';
+export type event_type = 'billing_profile_created' | 'billing_profile_deleted' | 'billing_profile_merged' | 'billing_profile_updated' | 'correction_generated' | 'customer_created' | 'customer_deleted' | 'customer_merged' | 'customer_updated' | 'device_approved' | 'device_registered' | 'device_revoked' | 'final_generated' | 'imported' | 'job_assigned' | 'job_created' | 'job_unassigned' | 'job_unlocked' | 'job_updated' | 'manifest_updated' | 'profile_updated' | 'project_created' | 'project_updated' | 'retention_pruned' | 'review_returned' | 'round_created' | 'round_failed' | 'round_reopened' | 'round_reprocessed' | 'round_submitted' | 'status_changed' | 'token_issued';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 

@@ -13,6 +13,8 @@ export type stringArray = (string)[];
 export interface IListChangedJobsParams {
   afterSeq: number;
   afterXid: string;
+  clientSeq: number;
+  clientXid: string;
   limit: number;
   since?: DateOrString | null | void;
 }
@@ -76,7 +78,7 @@ export interface IListChangedJobsQuery {
   result: IListChangedJobsResult;
 }
 
-const listChangedJobsIR: any = {"usedParamSet":{"afterXid":true,"afterSeq":true,"since":true,"limit":true},"params":[{"name":"afterXid","required":true,"transform":{"type":"scalar"},"locs":[{"a":460,"b":469},{"a":1595,"b":1604},{"a":1914,"b":1923}]},{"name":"afterSeq","required":true,"transform":{"type":"scalar"},"locs":[{"a":484,"b":493},{"a":1619,"b":1628},{"a":1938,"b":1947}]},{"name":"since","required":false,"transform":{"type":"scalar"},"locs":[{"a":514,"b":519},{"a":560,"b":565},{"a":1662,"b":1667},{"a":1709,"b":1714},{"a":1974,"b":1979},{"a":2021,"b":2026}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":800,"b":806}]}],"statement":"-- one page of jobs in change order: each job at its latest change that is\n-- after the cursor and was made by a transaction older than every running one\nWITH bound AS (\n  SELECT pg_snapshot_xmin(pg_current_snapshot()) AS xmin\n), latest AS (\n  -- walk the log in position order; keep a change only if it is its job's newest\n  SELECT c.job_id, c.change_xid, c.seq\n    FROM job_changes c, bound b\n   WHERE c.change_xid < b.xmin\n     AND (c.change_xid, c.seq) > (:afterXid!::text::xid8, :afterSeq!::bigint)\n     AND (:since::timestamptz IS NULL OR c.created_at > :since::timestamptz)\n     AND NOT EXISTS (\n       SELECT 1 FROM job_changes n\n        WHERE n.job_id = c.job_id AND n.change_xid < b.xmin\n          AND (n.change_xid, n.seq) > (c.change_xid, c.seq))\n   ORDER BY c.change_xid, c.seq\n   LIMIT :limit!\n)\nSELECT l.change_xid::text AS \"change_xid!\", l.seq AS \"change_seq!\",\n       j.id AS job_pk, j.job_id, j.job_number, j.status, j.created_at, j.updated_at, j.archived_at,\n       j.latest_round_id,\n       p.project_id AS \"project_id?\", p.name AS \"project?\", p.slug AS \"project_slug?\",\n       r.id AS \"round_pk?\", r.round_id AS \"round_id?\", r.server_revision_id AS \"round_server_revision_id?\",\n       r.review_payload AS \"review_payload?\", r.updated_at AS \"round_updated_at?\",\n       f.kind AS \"final_kind?\", f.round_id AS \"final_round_id?\", f.payload AS \"final_payload?\", f.updated_at AS \"final_updated_at?\",\n       g.id AS \"geojson_id?\", g.updated_at AS \"geojson_updated_at?\",\n       EXISTS (SELECT 1 FROM job_changes c\n                WHERE c.job_id = j.id AND (c.change_xid, c.seq) <= (:afterXid!::text::xid8, :afterSeq!::bigint)\n                  AND (:since::timestamptz IS NULL OR c.created_at <= :since::timestamptz)) AS \"seen_before_cursor!\",\n       (SELECT c.source FROM job_changes c\n         WHERE c.job_id = j.id AND c.source IN ('completed', 'reopened')\n           AND (c.change_xid, c.seq) <= (:afterXid!::text::xid8, :afterSeq!::bigint)\n           AND (:since::timestamptz IS NULL OR c.created_at <= :since::timestamptz)\n         ORDER BY c.change_xid DESC, c.seq DESC LIMIT 1) AS \"category_marker_before_cursor?\"\n  FROM latest l\n  JOIN jobs j ON j.id = l.job_id\n  LEFT JOIN projects p ON p.id = j.project_id\n  LEFT JOIN LATERAL (\n    SELECT * FROM job_rounds r0 WHERE r0.job_id = j.id\n     ORDER BY (r0.round_id = j.latest_round_id) DESC, r0.updated_at DESC LIMIT 1\n  ) r ON true\n  LEFT JOIN LATERAL (\n    SELECT * FROM job_finals f0 WHERE f0.job_id = j.id\n     ORDER BY (f0.kind = 'correction') DESC LIMIT 1\n  ) f ON true\n  LEFT JOIN LATERAL (\n    SELECT * FROM job_geojson_exports g0 WHERE g0.job_id = j.id\n     ORDER BY (g0.kind = f.kind) DESC, g0.updated_at DESC LIMIT 1\n  ) g ON true\n ORDER BY l.change_xid, l.seq"};
+const listChangedJobsIR: any = {"usedParamSet":{"afterXid":true,"afterSeq":true,"since":true,"limit":true,"clientXid":true,"clientSeq":true},"params":[{"name":"afterXid","required":true,"transform":{"type":"scalar"},"locs":[{"a":460,"b":469}]},{"name":"afterSeq","required":true,"transform":{"type":"scalar"},"locs":[{"a":484,"b":493}]},{"name":"since","required":false,"transform":{"type":"scalar"},"locs":[{"a":514,"b":519},{"a":560,"b":565},{"a":1581,"b":1586},{"a":1633,"b":1638},{"a":1778,"b":1783},{"a":1966,"b":1971},{"a":2159,"b":2164},{"a":2325,"b":2330}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":800,"b":806}]},{"name":"clientXid","required":true,"transform":{"type":"scalar"},"locs":[{"a":1868,"b":1878},{"a":2238,"b":2248}]},{"name":"clientSeq","required":true,"transform":{"type":"scalar"},"locs":[{"a":1893,"b":1903},{"a":2263,"b":2273}]}],"statement":"-- one page of jobs in change order: each job at its latest change that is\n-- after the cursor and was made by a transaction older than every running one\nWITH bound AS (\n  SELECT pg_snapshot_xmin(pg_current_snapshot()) AS xmin\n), latest AS (\n  -- walk the log in position order; keep a change only if it is its job's newest\n  SELECT c.job_id, c.change_xid, c.seq\n    FROM job_changes c, bound b\n   WHERE c.change_xid < b.xmin\n     AND (c.change_xid, c.seq) > (:afterXid!::text::xid8, :afterSeq!::bigint)\n     AND (:since::timestamptz IS NULL OR c.created_at > :since::timestamptz)\n     AND NOT EXISTS (\n       SELECT 1 FROM job_changes n\n        WHERE n.job_id = c.job_id AND n.change_xid < b.xmin\n          AND (n.change_xid, n.seq) > (c.change_xid, c.seq))\n   ORDER BY c.change_xid, c.seq\n   LIMIT :limit!\n)\nSELECT l.change_xid::text AS \"change_xid!\", l.seq AS \"change_seq!\",\n       j.id AS job_pk, j.job_id, j.job_number, j.status, j.created_at, j.updated_at, j.archived_at,\n       j.latest_round_id,\n       p.project_id AS \"project_id?\", p.name AS \"project?\", p.slug AS \"project_slug?\",\n       r.id AS \"round_pk?\", r.round_id AS \"round_id?\", r.server_revision_id AS \"round_server_revision_id?\",\n       r.review_payload AS \"review_payload?\", r.updated_at AS \"round_updated_at?\",\n       f.kind AS \"final_kind?\", f.round_id AS \"final_round_id?\", f.payload AS \"final_payload?\", f.updated_at AS \"final_updated_at?\",\n       g.id AS \"geojson_id?\", g.updated_at AS \"geojson_updated_at?\",\n       -- \"before the client's cursor\": a log position, or for an ISO-8601 cursor a time\n       (:since::timestamptz IS NOT NULL AND j.created_at <= :since::timestamptz\n        OR EXISTS (SELECT 1 FROM job_changes c\n                    WHERE c.job_id = j.id\n                      AND CASE WHEN :since::timestamptz IS NULL\n                               THEN (c.change_xid, c.seq) <= (:clientXid!::text::xid8, :clientSeq!::bigint)\n                               ELSE c.created_at <= :since::timestamptz END)) AS \"seen_before_cursor!\",\n       (SELECT c.source FROM job_changes c\n         WHERE c.job_id = j.id AND c.source IN ('completed', 'reopened')\n           AND CASE WHEN :since::timestamptz IS NULL\n                    THEN (c.change_xid, c.seq) <= (:clientXid!::text::xid8, :clientSeq!::bigint)\n                    ELSE c.created_at <= :since::timestamptz END\n         ORDER BY c.change_xid DESC, c.seq DESC LIMIT 1) AS \"category_marker_before_cursor?\"\n  FROM latest l\n  JOIN jobs j ON j.id = l.job_id\n  LEFT JOIN projects p ON p.id = j.project_id\n  LEFT JOIN LATERAL (\n    SELECT * FROM job_rounds r0 WHERE r0.job_id = j.id\n     ORDER BY (r0.round_id = j.latest_round_id) DESC, r0.updated_at DESC LIMIT 1\n  ) r ON true\n  LEFT JOIN LATERAL (\n    SELECT * FROM job_finals f0 WHERE f0.job_id = j.id\n     ORDER BY (f0.kind = 'correction') DESC LIMIT 1\n  ) f ON true\n  LEFT JOIN LATERAL (\n    SELECT * FROM job_geojson_exports g0 WHERE g0.job_id = j.id\n     ORDER BY (g0.kind = f.kind) DESC, g0.updated_at DESC LIMIT 1\n  ) g ON true\n ORDER BY l.change_xid, l.seq"};
 
 /**
  * Query generated from SQL:
@@ -107,13 +109,18 @@ const listChangedJobsIR: any = {"usedParamSet":{"afterXid":true,"afterSeq":true,
  *        r.review_payload AS "review_payload?", r.updated_at AS "round_updated_at?",
  *        f.kind AS "final_kind?", f.round_id AS "final_round_id?", f.payload AS "final_payload?", f.updated_at AS "final_updated_at?",
  *        g.id AS "geojson_id?", g.updated_at AS "geojson_updated_at?",
- *        EXISTS (SELECT 1 FROM job_changes c
- *                 WHERE c.job_id = j.id AND (c.change_xid, c.seq) <= (:afterXid!::text::xid8, :afterSeq!::bigint)
- *                   AND (:since::timestamptz IS NULL OR c.created_at <= :since::timestamptz)) AS "seen_before_cursor!",
+ *        -- "before the client's cursor": a log position, or for an ISO-8601 cursor a time
+ *        (:since::timestamptz IS NOT NULL AND j.created_at <= :since::timestamptz
+ *         OR EXISTS (SELECT 1 FROM job_changes c
+ *                     WHERE c.job_id = j.id
+ *                       AND CASE WHEN :since::timestamptz IS NULL
+ *                                THEN (c.change_xid, c.seq) <= (:clientXid!::text::xid8, :clientSeq!::bigint)
+ *                                ELSE c.created_at <= :since::timestamptz END)) AS "seen_before_cursor!",
  *        (SELECT c.source FROM job_changes c
  *          WHERE c.job_id = j.id AND c.source IN ('completed', 'reopened')
- *            AND (c.change_xid, c.seq) <= (:afterXid!::text::xid8, :afterSeq!::bigint)
- *            AND (:since::timestamptz IS NULL OR c.created_at <= :since::timestamptz)
+ *            AND CASE WHEN :since::timestamptz IS NULL
+ *                     THEN (c.change_xid, c.seq) <= (:clientXid!::text::xid8, :clientSeq!::bigint)
+ *                     ELSE c.created_at <= :since::timestamptz END
  *          ORDER BY c.change_xid DESC, c.seq DESC LIMIT 1) AS "category_marker_before_cursor?"
  *   FROM latest l
  *   JOIN jobs j ON j.id = l.job_id
@@ -197,6 +204,7 @@ export interface IListImagesOfRoundsResult {
   updated_at: Date;
   /** When the current bytes were uploaded. */
   uploaded_at: Date | null;
+  uploaded_at_text: string;
 }
 
 /** 'ListImagesOfRounds' query type */
@@ -205,13 +213,15 @@ export interface IListImagesOfRoundsQuery {
   result: IListImagesOfRoundsResult;
 }
 
-const listImagesOfRoundsIR: any = {"usedParamSet":{"roundPks":true},"params":[{"name":"roundPks","required":true,"transform":{"type":"scalar"},"locs":[{"a":220,"b":229}]}],"statement":"SELECT i.round_pk, i.image_id, i.caption, i.latitude, i.longitude, i.artifact_path, i.report_artifact_path, i.updated_at,\n       i.uploaded_at, i.created_at, i.metadata_json\n  FROM round_images i\n WHERE i.round_pk = ANY(:roundPks!::uuid[])\n ORDER BY i.round_pk, i.created_at, i.image_id"};
+const listImagesOfRoundsIR: any = {"usedParamSet":{"roundPks":true},"params":[{"name":"roundPks","required":true,"transform":{"type":"scalar"},"locs":[{"a":440,"b":449}]}],"statement":"SELECT i.round_pk, i.image_id, i.caption, i.latitude, i.longitude, i.artifact_path, i.report_artifact_path, i.updated_at,\n       i.uploaded_at, i.created_at, i.metadata_json,\n       -- full stored precision (microseconds), which a JS Date would cut to milliseconds\n       to_char(coalesce(i.uploaded_at, i.created_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') AS \"uploaded_at_text!\"\n  FROM round_images i\n WHERE i.round_pk = ANY(:roundPks!::uuid[])\n ORDER BY i.round_pk, i.created_at, i.image_id"};
 
 /**
  * Query generated from SQL:
  * ```
  * SELECT i.round_pk, i.image_id, i.caption, i.latitude, i.longitude, i.artifact_path, i.report_artifact_path, i.updated_at,
- *        i.uploaded_at, i.created_at, i.metadata_json
+ *        i.uploaded_at, i.created_at, i.metadata_json,
+ *        -- full stored precision (microseconds), which a JS Date would cut to milliseconds
+ *        to_char(coalesce(i.uploaded_at, i.created_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "uploaded_at_text!"
  *   FROM round_images i
  *  WHERE i.round_pk = ANY(:roundPks!::uuid[])
  *  ORDER BY i.round_pk, i.created_at, i.image_id

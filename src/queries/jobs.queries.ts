@@ -516,3 +516,155 @@ const setRoundStatusIR: any = {"usedParamSet":{"status":true,"reason":true,"id":
 export const setRoundStatus = new PreparedQuery<ISetRoundStatusParams,ISetRoundStatusResult>(setRoundStatusIR);
 
 
+/** 'InsertDeviceJob' parameters type */
+export interface IInsertDeviceJobParams {
+  actor: string;
+  actorDevicePk?: string | null | void;
+  assignDeviceId?: string | null | void;
+  assignDevicePk?: string | null | void;
+  billingAddress?: string | null | void;
+  billingContactName?: string | null | void;
+  billingId?: string | null | void;
+  billingName?: string | null | void;
+  contactPreference?: string | null | void;
+  customerAddress?: string | null | void;
+  customerId?: string | null | void;
+  customerName: string;
+  customerPhone?: string | null | void;
+  jobAddress?: string | null | void;
+  jobId: string;
+  jobName?: string | null | void;
+  locationNotes?: string | null | void;
+  newBilling: boolean;
+  projectId?: string | null | void;
+  projectPk?: string | null | void;
+  treeId?: string | null | void;
+  treeNumber: number;
+}
+
+/** 'InsertDeviceJob' return type */
+export interface IInsertDeviceJobResult {
+  address: string | null;
+  billing_address: string | null;
+  billing_code: string | null;
+  billing_contact_name: string | null;
+  billing_name: string | null;
+  contact_preference: string | null;
+  customer_code: string | null;
+  customer_name: string | null;
+  events: number;
+  /** Internal key. */
+  id: string;
+  /** Job-site address. */
+  job_address: string | null;
+  /** Public id, job_<12 hex> when the server makes it; admins may choose their own. */
+  job_id: string;
+  /** Name of the job as the arborist entered it. */
+  job_name: string | null;
+  /** Human number J0001, J0002, ... (J10000 after J9999), allocated from runtime_counters. */
+  job_number: string;
+  job_phone: string | null;
+  /** Where on the property the tree stands. */
+  location_notes: string | null;
+  /** Workflow state of the job. */
+  status: job_status;
+  /** The tree's number within the customer, copied for fast reads; always equals trees.tree_number of tree_id. */
+  tree_number: number | null;
+}
+
+/** 'InsertDeviceJob' query type */
+export interface IInsertDeviceJobQuery {
+  params: IInsertDeviceJobParams;
+  result: IInsertDeviceJobResult;
+}
+
+const insertDeviceJobIR: any = {"usedParamSet":{"customerId":true,"newBilling":true,"customerName":true,"customerPhone":true,"customerAddress":true,"treeNumber":true,"treeId":true,"billingName":true,"billingContactName":true,"billingAddress":true,"contactPreference":true,"billingId":true,"jobId":true,"projectPk":true,"jobName":true,"jobAddress":true,"locationNotes":true,"actorDevicePk":true,"actor":true,"projectId":true,"assignDevicePk":true,"assignDeviceId":true},"params":[{"name":"customerId","required":false,"transform":{"type":"scalar"},"locs":[{"a":652,"b":662},{"a":1827,"b":1837}]},{"name":"newBilling","required":true,"transform":{"type":"scalar"},"locs":[{"a":722,"b":733}]},{"name":"customerName","required":true,"transform":{"type":"scalar"},"locs":[{"a":1507,"b":1520}]},{"name":"customerPhone","required":false,"transform":{"type":"scalar"},"locs":[{"a":1523,"b":1536}]},{"name":"customerAddress","required":false,"transform":{"type":"scalar"},"locs":[{"a":1539,"b":1554}]},{"name":"treeNumber","required":true,"transform":{"type":"scalar"},"locs":[{"a":1920,"b":1931}]},{"name":"treeId","required":false,"transform":{"type":"scalar"},"locs":[{"a":2099,"b":2105}]},{"name":"billingName","required":false,"transform":{"type":"scalar"},"locs":[{"a":2276,"b":2287}]},{"name":"billingContactName","required":false,"transform":{"type":"scalar"},"locs":[{"a":2290,"b":2308}]},{"name":"billingAddress","required":false,"transform":{"type":"scalar"},"locs":[{"a":2311,"b":2325}]},{"name":"contactPreference","required":false,"transform":{"type":"scalar"},"locs":[{"a":2328,"b":2345}]},{"name":"billingId","required":false,"transform":{"type":"scalar"},"locs":[{"a":2772,"b":2781}]},{"name":"jobId","required":true,"transform":{"type":"scalar"},"locs":[{"a":2964,"b":2970}]},{"name":"projectPk","required":false,"transform":{"type":"scalar"},"locs":[{"a":3011,"b":3020}]},{"name":"jobName","required":false,"transform":{"type":"scalar"},"locs":[{"a":3050,"b":3057}]},{"name":"jobAddress","required":false,"transform":{"type":"scalar"},"locs":[{"a":3060,"b":3070}]},{"name":"locationNotes","required":false,"transform":{"type":"scalar"},"locs":[{"a":3073,"b":3086}]},{"name":"actorDevicePk","required":false,"transform":{"type":"scalar"},"locs":[{"a":3442,"b":3455}]},{"name":"actor","required":true,"transform":{"type":"scalar"},"locs":[{"a":3479,"b":3485},{"a":4163,"b":4169}]},{"name":"projectId","required":false,"transform":{"type":"scalar"},"locs":[{"a":3652,"b":3661}]},{"name":"assignDevicePk","required":false,"transform":{"type":"scalar"},"locs":[{"a":3899,"b":3913},{"a":3946,"b":3960}]},{"name":"assignDeviceId","required":false,"transform":{"type":"scalar"},"locs":[{"a":4213,"b":4227}]}],"statement":"-- The last statement of a device job create (api.md §2.5.1): every code it\n-- needs (a new customer's C, a new billing profile's B, the job's J) is\n-- allocated here, with the rows that carry them, the job_created and\n-- job_assigned audit rows and the auto-assignment. The counter rows are locked\n-- in key order (no deadlock between two creates) and stay locked only from\n-- this statement to COMMIT. Everything else (reuse lookups, the tree of an\n-- existing customer) was done before, under no global lock.\nWITH locked AS (\n  SELECT counter_key FROM runtime_counters\n   WHERE counter_key = 'job_number'\n      OR (counter_key = 'customer_code' AND :customerId::uuid IS NULL)\n      OR (counter_key = 'billing_code' AND :newBilling!::boolean)\n   ORDER BY counter_key\n   FOR UPDATE\n), bumped AS (\n  UPDATE runtime_counters r\n     SET current_value = GREATEST(r.current_value, CASE r.counter_key\n           WHEN 'job_number' THEN (SELECT max(substring(job_number FROM 2)::numeric) FROM jobs)\n           WHEN 'customer_code' THEN (SELECT max(substring(customer_code FROM 2)::numeric) FROM customers)\n           WHEN 'billing_code' THEN (SELECT max(substring(billing_code FROM 2)::numeric) FROM billing_profiles)\n         END) + 1\n    FROM locked l\n   WHERE r.counter_key = l.counter_key\n  RETURNING r.counter_key, lpad(r.current_value::text, greatest(4, length(r.current_value::text)), '0') AS digits\n), new_customer AS (\n  INSERT INTO customers (customer_code, name, phone, address)\n  SELECT 'C' || digits, :customerName!, :customerPhone, :customerAddress FROM bumped WHERE counter_key = 'customer_code'\n  RETURNING id, customer_code, name, phone, address\n), customer AS (\n  SELECT id, customer_code, name, phone, address FROM new_customer\n  UNION ALL\n  SELECT id, customer_code, name, phone, address FROM customers WHERE id = :customerId::uuid\n), new_tree AS (\n  INSERT INTO trees (customer_id, tree_number) SELECT id, :treeNumber!::integer FROM new_customer\n  RETURNING id, tree_number\n), tree AS (\n  SELECT id, tree_number FROM new_tree\n  UNION ALL\n  SELECT id, tree_number FROM trees WHERE id = :treeId::uuid\n), new_billing AS (\n  INSERT INTO billing_profiles (billing_code, billing_name, billing_contact_name, billing_address, contact_preference)\n  SELECT 'B' || digits, :billingName, :billingContactName, :billingAddress, :contactPreference FROM bumped WHERE counter_key = 'billing_code'\n  RETURNING id, billing_code, billing_name, billing_contact_name, billing_address, contact_preference\n), billing AS (\n  SELECT id, billing_code, billing_name, billing_contact_name, billing_address, contact_preference FROM new_billing\n  UNION ALL\n  SELECT id, billing_code, billing_name, billing_contact_name, billing_address, contact_preference FROM billing_profiles WHERE id = :billingId::uuid\n), job AS (\n  INSERT INTO jobs (job_id, job_number, status, customer_id, billing_profile_id, project_id, tree_id, tree_number, job_name, job_address, location_notes)\n  SELECT :jobId!, 'J' || n.digits, 'DRAFT', c.id, b.id, :projectPk::uuid, t.id, t.tree_number, :jobName, :jobAddress, :locationNotes\n    FROM bumped n\n    JOIN customer c ON true\n    JOIN tree t ON true\n    LEFT JOIN billing b ON true\n   WHERE n.counter_key = 'job_number'\n  RETURNING id, job_id, job_number, status, tree_number, job_name, job_address, location_notes\n), created_event AS (\n  INSERT INTO job_events (job_id, device_id, event_type, actor_identity, payload)\n  SELECT j.id, :actorDevicePk::uuid, 'job_created', :actor!,\n         jsonb_build_object('job_number', j.job_number, 'customer_code', c.customer_code, 'billing_code', b.billing_code,\n                            'project_id', :projectId::text, 'tree_number', j.tree_number, 'source', 'device')\n    FROM job j JOIN customer c ON true LEFT JOIN billing b ON true\n  RETURNING id\n), assignment AS (\n  INSERT INTO job_assignments (job_id, device_id, assigned_by)\n  SELECT j.id, :assignDevicePk::uuid, 'auto' FROM job j WHERE :assignDevicePk::uuid IS NOT NULL\n  RETURNING job_id, device_id\n), assigned_event AS (\n  INSERT INTO job_events (job_id, device_id, event_type, actor_identity, payload)\n  SELECT a.job_id, a.device_id, 'job_assigned', :actor!,\n         jsonb_build_object('device_id', :assignDeviceId::text, 'previous_device_id', NULL, 'assigned_by', 'auto')\n    FROM assignment a\n  RETURNING id\n)\nSELECT j.id, j.job_id, j.job_number, j.status, j.tree_number, j.job_name, j.job_address, j.location_notes,\n       c.customer_code, c.name AS customer_name, c.address, c.phone AS job_phone,\n       b.billing_code AS \"billing_code?\", b.billing_name AS \"billing_name?\", b.billing_address AS \"billing_address?\",\n       b.billing_contact_name AS \"billing_contact_name?\", b.contact_preference AS \"contact_preference?\",\n       (SELECT count(*) FROM created_event) + (SELECT count(*) FROM assigned_event) AS \"events!\"\n  FROM job j JOIN customer c ON true LEFT JOIN billing b ON true"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * -- The last statement of a device job create (api.md §2.5.1): every code it
+ * -- needs (a new customer's C, a new billing profile's B, the job's J) is
+ * -- allocated here, with the rows that carry them, the job_created and
+ * -- job_assigned audit rows and the auto-assignment. The counter rows are locked
+ * -- in key order (no deadlock between two creates) and stay locked only from
+ * -- this statement to COMMIT. Everything else (reuse lookups, the tree of an
+ * -- existing customer) was done before, under no global lock.
+ * WITH locked AS (
+ *   SELECT counter_key FROM runtime_counters
+ *    WHERE counter_key = 'job_number'
+ *       OR (counter_key = 'customer_code' AND :customerId::uuid IS NULL)
+ *       OR (counter_key = 'billing_code' AND :newBilling!::boolean)
+ *    ORDER BY counter_key
+ *    FOR UPDATE
+ * ), bumped AS (
+ *   UPDATE runtime_counters r
+ *      SET current_value = GREATEST(r.current_value, CASE r.counter_key
+ *            WHEN 'job_number' THEN (SELECT max(substring(job_number FROM 2)::numeric) FROM jobs)
+ *            WHEN 'customer_code' THEN (SELECT max(substring(customer_code FROM 2)::numeric) FROM customers)
+ *            WHEN 'billing_code' THEN (SELECT max(substring(billing_code FROM 2)::numeric) FROM billing_profiles)
+ *          END) + 1
+ *     FROM locked l
+ *    WHERE r.counter_key = l.counter_key
+ *   RETURNING r.counter_key, lpad(r.current_value::text, greatest(4, length(r.current_value::text)), '0') AS digits
+ * ), new_customer AS (
+ *   INSERT INTO customers (customer_code, name, phone, address)
+ *   SELECT 'C' || digits, :customerName!, :customerPhone, :customerAddress FROM bumped WHERE counter_key = 'customer_code'
+ *   RETURNING id, customer_code, name, phone, address
+ * ), customer AS (
+ *   SELECT id, customer_code, name, phone, address FROM new_customer
+ *   UNION ALL
+ *   SELECT id, customer_code, name, phone, address FROM customers WHERE id = :customerId::uuid
+ * ), new_tree AS (
+ *   INSERT INTO trees (customer_id, tree_number) SELECT id, :treeNumber!::integer FROM new_customer
+ *   RETURNING id, tree_number
+ * ), tree AS (
+ *   SELECT id, tree_number FROM new_tree
+ *   UNION ALL
+ *   SELECT id, tree_number FROM trees WHERE id = :treeId::uuid
+ * ), new_billing AS (
+ *   INSERT INTO billing_profiles (billing_code, billing_name, billing_contact_name, billing_address, contact_preference)
+ *   SELECT 'B' || digits, :billingName, :billingContactName, :billingAddress, :contactPreference FROM bumped WHERE counter_key = 'billing_code'
+ *   RETURNING id, billing_code, billing_name, billing_contact_name, billing_address, contact_preference
+ * ), billing AS (
+ *   SELECT id, billing_code, billing_name, billing_contact_name, billing_address, contact_preference FROM new_billing
+ *   UNION ALL
+ *   SELECT id, billing_code, billing_name, billing_contact_name, billing_address, contact_preference FROM billing_profiles WHERE id = :billingId::uuid
+ * ), job AS (
+ *   INSERT INTO jobs (job_id, job_number, status, customer_id, billing_profile_id, project_id, tree_id, tree_number, job_name, job_address, location_notes)
+ *   SELECT :jobId!, 'J' || n.digits, 'DRAFT', c.id, b.id, :projectPk::uuid, t.id, t.tree_number, :jobName, :jobAddress, :locationNotes
+ *     FROM bumped n
+ *     JOIN customer c ON true
+ *     JOIN tree t ON true
+ *     LEFT JOIN billing b ON true
+ *    WHERE n.counter_key = 'job_number'
+ *   RETURNING id, job_id, job_number, status, tree_number, job_name, job_address, location_notes
+ * ), created_event AS (
+ *   INSERT INTO job_events (job_id, device_id, event_type, actor_identity, payload)
+ *   SELECT j.id, :actorDevicePk::uuid, 'job_created', :actor!,
+ *          jsonb_build_object('job_number', j.job_number, 'customer_code', c.customer_code, 'billing_code', b.billing_code,
+ *                             'project_id', :projectId::text, 'tree_number', j.tree_number, 'source', 'device')
+ *     FROM job j JOIN customer c ON true LEFT JOIN billing b ON true
+ *   RETURNING id
+ * ), assignment AS (
+ *   INSERT INTO job_assignments (job_id, device_id, assigned_by)
+ *   SELECT j.id, :assignDevicePk::uuid, 'auto' FROM job j WHERE :assignDevicePk::uuid IS NOT NULL
+ *   RETURNING job_id, device_id
+ * ), assigned_event AS (
+ *   INSERT INTO job_events (job_id, device_id, event_type, actor_identity, payload)
+ *   SELECT a.job_id, a.device_id, 'job_assigned', :actor!,
+ *          jsonb_build_object('device_id', :assignDeviceId::text, 'previous_device_id', NULL, 'assigned_by', 'auto')
+ *     FROM assignment a
+ *   RETURNING id
+ * )
+ * SELECT j.id, j.job_id, j.job_number, j.status, j.tree_number, j.job_name, j.job_address, j.location_notes,
+ *        c.customer_code, c.name AS customer_name, c.address, c.phone AS job_phone,
+ *        b.billing_code AS "billing_code?", b.billing_name AS "billing_name?", b.billing_address AS "billing_address?",
+ *        b.billing_contact_name AS "billing_contact_name?", b.contact_preference AS "contact_preference?",
+ *        (SELECT count(*) FROM created_event) + (SELECT count(*) FROM assigned_event) AS "events!"
+ *   FROM job j JOIN customer c ON true LEFT JOIN billing b ON true
+ * ```
+ */
+export const insertDeviceJob = new PreparedQuery<IInsertDeviceJobParams,IInsertDeviceJobResult>(insertDeviceJobIR);
+
+

@@ -149,21 +149,53 @@ export interface IFindStuckRoundsQuery {
   result: IFindStuckRoundsResult;
 }
 
-const findStuckRoundsIR: any = {"usedParamSet":{"stuckSeconds":true},"params":[{"name":"stuckSeconds","required":true,"transform":{"type":"scalar"},"locs":[{"a":270,"b":283}]}],"statement":"-- rounds submitted longer ago than the deadline and still not finished\nSELECT id, job_id AS job_pk, round_id, submitted_at, processing_attempts\n  FROM job_rounds\n WHERE status = 'SUBMITTED_FOR_PROCESSING'\n   AND submitted_at < clock_timestamp() - make_interval(secs => :stuckSeconds!)\n ORDER BY submitted_at\n FOR UPDATE SKIP LOCKED"};
+const findStuckRoundsIR: any = {"usedParamSet":{"stuckSeconds":true},"params":[{"name":"stuckSeconds","required":true,"transform":{"type":"scalar"},"locs":[{"a":371,"b":384}]}],"statement":"-- rounds submitted longer ago than the deadline and still not finished (unlocked: each is failed in a\n-- transaction of its own that locks its job first, see src/db/tx.ts)\nSELECT id, job_id AS job_pk, round_id, submitted_at, processing_attempts\n  FROM job_rounds\n WHERE status = 'SUBMITTED_FOR_PROCESSING'\n   AND submitted_at < clock_timestamp() - make_interval(secs => :stuckSeconds!)\n ORDER BY submitted_at"};
 
 /**
  * Query generated from SQL:
  * ```
- * -- rounds submitted longer ago than the deadline and still not finished
+ * -- rounds submitted longer ago than the deadline and still not finished (unlocked: each is failed in a
+ * -- transaction of its own that locks its job first, see src/db/tx.ts)
  * SELECT id, job_id AS job_pk, round_id, submitted_at, processing_attempts
  *   FROM job_rounds
  *  WHERE status = 'SUBMITTED_FOR_PROCESSING'
  *    AND submitted_at < clock_timestamp() - make_interval(secs => :stuckSeconds!)
  *  ORDER BY submitted_at
- *  FOR UPDATE SKIP LOCKED
  * ```
  */
 export const findStuckRounds = new PreparedQuery<IFindStuckRoundsParams,IFindStuckRoundsResult>(findStuckRoundsIR);
+
+
+/** 'LockJobOfRound' parameters type */
+export interface ILockJobOfRoundParams {
+  roundPk: string;
+}
+
+/** 'LockJobOfRound' return type */
+export interface ILockJobOfRoundResult {
+  /** Internal key. */
+  id: string;
+}
+
+/** 'LockJobOfRound' query type */
+export interface ILockJobOfRoundQuery {
+  params: ILockJobOfRoundParams;
+  result: ILockJobOfRoundResult;
+}
+
+const lockJobOfRoundIR: any = {"usedParamSet":{"roundPk":true},"params":[{"name":"roundPk","required":true,"transform":{"type":"scalar"},"locs":[{"a":170,"b":178}]}],"statement":"-- the round's job row, locked first (lock order: job, then round, then the rest)\nSELECT j.id\n  FROM jobs j\n WHERE j.id = (SELECT r.job_id FROM job_rounds r WHERE r.id = :roundPk!)\n   FOR UPDATE"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * -- the round's job row, locked first (lock order: job, then round, then the rest)
+ * SELECT j.id
+ *   FROM jobs j
+ *  WHERE j.id = (SELECT r.job_id FROM job_rounds r WHERE r.id = :roundPk!)
+ *    FOR UPDATE
+ * ```
+ */
+export const lockJobOfRound = new PreparedQuery<ILockJobOfRoundParams,ILockJobOfRoundResult>(lockJobOfRoundIR);
 
 
 /** 'FailSubmittedRound' parameters type */

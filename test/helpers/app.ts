@@ -29,9 +29,12 @@ export interface Reply<T = any> {
 
 export interface TestApp {
   url: string;
-  /** Connection string of this app's database (for child processes such as the CLI in local mode). */
+  /** Connection string of this app's database as the runtime role (for child processes such as the CLI in local mode). */
   databaseUrl: string;
+  /** The app's own pool: the runtime role, which may not do everything (test/schema.test.ts). */
   pool: Pool;
+  /** The owner of the schema, for setup and inspection the application itself is not allowed. */
+  ownerPool: Pool;
   store: ArtifactStore;
   config: Config;
   /** Every log line the server wrote, parsed. */
@@ -47,10 +50,13 @@ export interface TestApp {
 export async function startTestApp(
   t: Tap,
   env: Record<string, string> = {},
-  extra: Pick<AppDeps, 'polish'> & { database?: { url: string; pool: Pool } } = {},
+  extra: Pick<AppDeps, 'polish'> & { database?: { url: string; pool: Pool; ownerPool?: Pool } } = {},
 ): Promise<TestApp> {
   const { database, ...appExtra } = extra;
-  const { pool, url: databaseUrl } = database ?? (await freshDatabase(t));
+  const db = database ?? (await freshDatabase(t));
+  const { pool, url: databaseUrl } = db;
+  // A database the caller made itself may have only one role: then that pool serves as the owner's too.
+  const ownerPool = db.ownerPool ?? pool;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'traq-test-'));
   const config = loadConfig({ TRAQ_ENV: 'test', TRAQ_DATA_DIR: dir, TRAQ_API_KEY: TEST_ADMIN_KEY, LOG_LEVEL: 'info', ...env });
   const logs: Record<string, unknown>[] = [];
@@ -93,6 +99,7 @@ export async function startTestApp(
     url,
     databaseUrl,
     pool,
+    ownerPool,
     store,
     config,
     logs,

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { TEST_ADMIN_KEY, type TestApp } from './app.js';
 
 export const REPO = process.cwd();
-const MAIN = path.join(REPO, 'src/cli/main.ts');
+/** The compiled CLI, as operators run it (scripts/test.ts compiles src/ first when it changed). */
+const MAIN = path.join(REPO, 'dist/cli.js');
 
 export interface Run {
   code: number;
@@ -27,7 +28,7 @@ export function cli(app: TestApp, mode: Mode, args: string[], options: { cwd?: s
     else env[k] = v;
   }
   const modeArgs = mode === 'remote' ? ['--host', app.url, '--api-key', options.key ?? TEST_ADMIN_KEY] : [];
-  const entry = options.launcher ? [path.join(REPO, 'bin/traq-admin.mjs')] : ['--import', 'tsx', MAIN];
+  const entry = [options.launcher ? path.join(REPO, 'bin/traq-admin.mjs') : MAIN];
   return new Promise((resolve) => {
     execFile(process.execPath, [...entry, ...modeArgs, ...args], { cwd: options.cwd ?? REPO, env }, (err, stdout, stderr) => {
       const code = err ? ((err as { code?: number }).code ?? 1) : 0;

@@ -12,10 +12,20 @@ function env(name: string): string {
   return v;
 }
 
-export function databaseUrl(name: string): string {
-  const u = new URL(env('TEST_PG_ADMIN_URL'));
+function urlOf(base: string, name: string): string {
+  const u = new URL(base);
   u.pathname = `/${name}`;
   return u.toString();
+}
+
+/** The owner's (superuser's) connection string for database `name`: migrations, setup, inspection. */
+export function databaseUrl(name: string): string {
+  return urlOf(env('TEST_PG_ADMIN_URL'), name);
+}
+
+/** The runtime role's connection string for database `name`: what the app connects as (scripts/test.ts made the role). */
+export function runtimeDatabaseUrl(name: string): string {
+  return urlOf(env('TEST_PG_RUNTIME_URL'), name);
 }
 
 export async function adminQuery(sql: string): Promise<void> {
@@ -28,16 +38,29 @@ export async function adminQuery(sql: string): Promise<void> {
   }
 }
 
+export interface TestDatabase {
+  name: string;
+  /** The runtime role (member of traq_runtime, as the server connects in production): the app's pool. */
+  url: string;
+  pool: Pool;
+  /** The owner: for migrations, and for setup or inspection the application itself may not do. */
+  ownerUrl: string;
+  ownerPool: Pool;
+}
+
 /** A database of this test file's own, cloned from the migrated template; dropped at teardown. */
-export async function freshDatabase(t: Tap, options: { empty?: boolean } = {}): Promise<{ url: string; pool: Pool; name: string }> {
+export async function freshDatabase(t: Tap, options: { empty?: boolean } = {}): Promise<TestDatabase> {
   const name = `t_${process.pid}_${randomBytes(4).toString('hex')}`;
   const template = options.empty ? 'template0' : env('TEST_PG_TEMPLATE');
   await adminQuery(`CREATE DATABASE ${name} TEMPLATE ${template}`);
-  const url = databaseUrl(name);
+  const url = runtimeDatabaseUrl(name);
+  const ownerUrl = databaseUrl(name);
+  // pg pools connect on first use: a test that never asks for the owner opens no owner connection.
   const pool = createPool(url, 20);
+  const ownerPool = createPool(ownerUrl, 5);
   t.teardown(async () => {
-    await pool.end();
+    await Promise.all([pool.end(), ownerPool.end()]);
     await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   });
-  return { url, pool, name };
+  return { url, pool, ownerUrl, ownerPool, name };
 }

@@ -3,6 +3,7 @@
  * uploads photos; the review is written by SQL (the processing core is not under test here); then
  * the final body built from a sample job's final.json.
  */
+import { wavBytes } from './audio.js';
 import sharp from 'sharp';
 import type { TestApp } from './app.js';
 import { approvedDevice, type TestDevice } from './factories.js';
@@ -55,7 +56,7 @@ export async function reviewedRound(app: TestApp, ready: Pick<ReadyJob, 'dev' | 
       'recording',
       app.request('PUT', `/v1/jobs/${ready.jobId}/sections/site_factors/recordings/${rec}`, {
         key,
-        raw: new Uint8Array(Buffer.alloc(4096, rec)),
+        raw: new Uint8Array(wavBytes(4096, rec)),
         headers: { 'content-type': 'audio/wav' },
       }),
     );
@@ -83,18 +84,21 @@ export const JOB_BODY = {
   billing_contact_name: 'Pat Lee',
 };
 
-/** A device-created job (assigned to the device) with round_1 reviewed. */
-export async function readyJob(app: TestApp, opts: { photos?: { id: string; caption: string }[]; recordings?: string[]; transcript?: string; dev?: TestDevice } = {}): Promise<ReadyJob> {
-  const dev = opts.dev ?? (await approvedDevice(app.pool));
+/** A job created by the device over POST /v1/jobs (auto-assigned to it, with its customer and billing profile). */
+export async function deviceJob(app: TestApp, dev: TestDevice): Promise<Pick<ReadyJob, 'dev' | 'jobId' | 'jobPk' | 'jobNumber'>> {
   const created = await must(
     'job',
     app.request('POST', '/v1/jobs', { key: dev.token, body: JOB_BODY }),
   );
   const jobId = created.body.job_id as string;
   const { rows } = await app.pool.query<{ id: string; job_number: string }>('SELECT id, job_number FROM jobs WHERE job_id = $1', [jobId]);
-  const base = { dev, jobId, jobPk: rows[0]!.id };
-  const roundId = await reviewedRound(app, base, opts);
-  return { ...base, jobNumber: rows[0]!.job_number, roundId };
+  return { dev, jobId, jobPk: rows[0]!.id, jobNumber: rows[0]!.job_number };
+}
+
+/** A device-created job (assigned to the device) with round_1 reviewed. */
+export async function readyJob(app: TestApp, opts: { photos?: { id: string; caption: string }[]; recordings?: string[]; transcript?: string; dev?: TestDevice } = {}): Promise<ReadyJob> {
+  const job = await deviceJob(app, opts.dev ?? (await approvedDevice(app.pool)));
+  return { ...job, roundId: await reviewedRound(app, job, opts) };
 }
 
 /** FinalSubmitRequest from a sample's final.json. */

@@ -1,24 +1,30 @@
 /**
- * The shared sample data (ten archived jobs, the blank TRAQ form, its box map). Found via
- * TRAQ_SAMPLES_DIR, else the nearest `shared/samples` folder above the working directory
- * (the checkout layout puts it beside the repository). Missing samples fail loudly.
+ * The sample data the tests use, kept in the repository (test/fixtures/samples: the ten
+ * archived jobs of ../shared/samples, J0003's photos scaled down) so a clone alone passes.
+ * The TRAQ form template is generated (traq-template.ts); the real ISA form and its box map
+ * are used only by the optional test that looks for ../shared/samples (ISA_FORM below).
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { writeTraqTemplate } from './traq-template.js';
 
-function findSamples(): string {
-  if (process.env.TRAQ_SAMPLES_DIR) return path.resolve(process.env.TRAQ_SAMPLES_DIR);
-  for (let dir = process.cwd(); ; dir = path.dirname(dir)) {
-    const candidate = path.join(dir, 'shared', 'samples');
-    if (fs.existsSync(path.join(candidate, 'traq_full_map.json'))) return candidate;
-    if (path.dirname(dir) === dir) throw new Error('Sample data not found: set TRAQ_SAMPLES_DIR to the shared/samples folder');
-  }
-}
-
-export const SAMPLES_DIR = findSamples();
-export const TRAQ_TEMPLATE_PDF = path.join(SAMPLES_DIR, 'basic_traq_form.pdf');
-export const TRAQ_FIELD_MAP = path.join(SAMPLES_DIR, 'traq_full_map.json');
+export const SAMPLES_DIR = fileURLToPath(new URL('../fixtures/samples', import.meta.url));
+const template = await writeTraqTemplate();
+export const TRAQ_TEMPLATE_PDF = template.templatePdf;
+export const TRAQ_FIELD_MAP = template.fieldMap;
 export const SAMPLE_JOBS = ['J0001', 'J0002', 'J0003', 'J0004', 'J0005', 'J0006', 'J0007', 'J0008', 'J0009', 'J0010'];
+
+/**
+ * The real blank ISA form and its box map from the shared samples (TRAQ_SAMPLES_DIR, else the
+ * nearest `shared/samples` above the working directory), or null when they are not there.
+ */
+export const ISA_FORM = ((): { templatePdf: string; fieldMap: string } | null => {
+  const candidates = process.env.TRAQ_SAMPLES_DIR ? [path.resolve(process.env.TRAQ_SAMPLES_DIR)] : [];
+  for (let dir = process.cwd(); path.dirname(dir) !== dir; dir = path.dirname(dir)) candidates.push(path.join(dir, 'shared', 'samples'));
+  const found = candidates.find((d) => fs.existsSync(path.join(d, 'traq_full_map.json')) && fs.existsSync(path.join(d, 'basic_traq_form.pdf')));
+  return found ? { templatePdf: path.join(found, 'basic_traq_form.pdf'), fieldMap: path.join(found, 'traq_full_map.json') } : null;
+})();
 
 const read = (job: string, file: string) => JSON.parse(fs.readFileSync(path.join(SAMPLES_DIR, 'jobs', job, file), 'utf8'));
 

@@ -4,8 +4,7 @@
  * in local mode only; here both modes work (remote through the admin endpoints).
  */
 import type { Command } from 'commander';
-import { loadTraqTemplate } from '../../documents/traq-pdf.js';
-import { setFinalFromJson, type ImportedFinal } from '../../domain/final-admin.js';
+import type { ImportedFinal } from '../../domain/final-admin.js';
 import type { FinalKind } from '../../domain/final-files.js';
 import { inspectFinal } from '../../domain/final-reads.js';
 import { nonBlank } from '../args.js';
@@ -28,8 +27,11 @@ const backend = (rt: Runtime) =>
     local: ({ pool, store, principal, config }) => ({
       inspect: (ref) => inspectFinal(pool, store, ref),
       // The same TRAQ form template the server is configured with (TRAQ_TRAQ_TEMPLATE_PDF / _FIELD_MAP).
-      set: async (ref, kind, input) =>
-        setFinalFromJson(pool, store, principal, ref, kind, input, await loadTraqTemplate({ templatePdf: config.traqTemplatePdf, fieldMap: config.traqFieldMap })),
+      // Imported here, not at the top: the document renderers (pdf-lib, docx) would slow every traq-admin start.
+      set: async (ref, kind, input) => {
+        const [{ loadTraqTemplate }, { setFinalFromJson }] = await Promise.all([import('../../documents/traq-pdf.js'), import('../../domain/final-admin.js')]);
+        return setFinalFromJson(pool, store, principal, ref, kind, input, await loadTraqTemplate({ templatePdf: config.traqTemplatePdf, fieldMap: config.traqFieldMap }));
+      },
     }),
     remote: (api) => ({
       inspect: (ref) => api.json<Reply>('GET', `/v1/admin/jobs/${seg(ref)}/final/inspect`),

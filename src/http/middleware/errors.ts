@@ -13,6 +13,25 @@ interface HttpLikeError {
   limit?: number;
 }
 
+/**
+ * PostgreSQL refusing a value the edge checks should have caught (a CHECK, a
+ * varchar length, a character it cannot store, nesting too deep for jsonb):
+ * the client's input, so a 422, never a 500. The cause is logged.
+ */
+const PG_INPUT_ERRORS: Record<string, string> = {
+  '22001': 'value is too long for its field',
+  '22021': 'value contains a character that cannot be stored',
+  '22P05': 'value contains a character that cannot be stored',
+  '23514': 'value is outside the allowed range or length',
+  '54001': 'value is nested too deeply',
+};
+
+function fromDatabaseError(err: { code?: string; constraint?: string }): Problem | undefined {
+  const msg = typeof err?.code === 'string' ? PG_INPUT_ERRORS[err.code] : undefined;
+  if (!msg) return undefined;
+  return problems.validation([{ loc: ['body', ...(err.constraint ? [err.constraint] : [])], msg, type: 'value_error' }]);
+}
+
 /** Errors thrown by koa-body / raw-body / Koa itself, mapped onto the catalogue. */
 function fromHttpError(err: HttpLikeError): Problem | undefined {
   const status = err.status ?? err.statusCode;
@@ -22,7 +41,7 @@ function fromHttpError(err: HttpLikeError): Problem | undefined {
   if (status === 400 && (err.type === 'entity.parse.failed' || /JSON|json|parse/.test(err.message ?? ''))) {
     return problems.validation([{ loc: ['body'], msg: 'Request body is not valid JSON', type: 'json_invalid' }]);
   }
-  if (status === 405) return problems.methodNotAllowed();
+  if (status === 405) return problems.methodNotAllowed('');
   if (status === 404) return problems.routeNotFound();
   return new Problem(status, 'bad_request', err.expose && err.message ? err.message : 'Bad Request');
 }
@@ -37,7 +56,13 @@ export function errorHandler(logger: Logger): Middleware {
   return async (ctx, next) => {
     try {
       await next();
-      if (ctx.status === 404 && ctx.body === undefined) throw problems.routeNotFound();
+      if (ctx.body === undefined || ctx.body === null) {
+        // The router's allowedMethods() answers unknown methods (TRACE, PROPFIND) and known ones on the wrong path with a bare status.
+        const allow = ctx.response.get('Allow');
+        if (ctx.status === 404) throw problems.routeNotFound();
+        // A method no route implements (TRACE, PROPFIND) is a client error like any other wrong method: 405.
+        if (ctx.status === 405 || ctx.status === 501) throw problems.methodNotAllowed(allow);
+      }
     } catch (err) {
       let problem: Problem | undefined;
       if (err instanceof Problem) problem = err;
@@ -45,8 +70,14 @@ export function errorHandler(logger: Logger): Middleware {
       else if (err instanceof InvalidArtifactKey) problem = problems.validation([{ loc: ['path'], msg: err.message, type: 'value_error' }]);
       else if (isConnectionError(err)) problem = problems.databaseUnavailable();
       else if (isStorageFull(err)) problem = problems.storageFull();
-      else problem = fromHttpError(err as HttpLikeError);
-      if (problem && problem.status >= 500) logger.warn({ req_id: ctx.state.requestId, code: problem.code, err: (err as Error)?.message }, 'request refused');
+      else problem = fromDatabaseError(err as { code?: string }) ?? fromHttpError(err as HttpLikeError);
+      if (err instanceof Problem && err.cause !== undefined) {
+        const c = err.cause as Error;
+        (ctx.state.log ?? logger).error({ req_id: ctx.state.requestId, code: err.code, err: { message: c?.message ?? String(c), stack: c?.stack } }, 'request failed');
+      }
+      if (problem && !(err instanceof Problem)) {
+        logger.warn({ req_id: ctx.state.requestId, code: problem.code, err: { message: (err as Error)?.message, code: (err as { code?: string })?.code } }, 'request refused');
+      }
       if (!problem) {
         const e = err as Error;
         logger.error({ req_id: ctx.state.requestId, err: { message: e?.message, stack: e?.stack } }, 'unhandled error');

@@ -15,7 +15,9 @@ export function requestLog(logger: Logger): Middleware {
     const id = ACCEPTED_ID.test(given) ? given : randomUUID();
     const started = process.hrtime.bigint();
     ctx.state.requestId = id;
-    ctx.state.log = logger.child({ req_id: id });
+    // A child logger only for the requests that ask for one (most never do).
+    let child: Logger | undefined;
+    Object.defineProperty(ctx.state, 'log', { get: () => (child ??= logger.child({ req_id: id })), enumerable: true, configurable: true });
     ctx.set('x-request-id', id);
     try {
       await next();

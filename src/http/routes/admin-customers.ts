@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ADDRESS_MAX } from '../fields.js';
 import {
   billingUsageReport,
   billingView,
@@ -6,7 +7,7 @@ import {
   deleteUnusedBilling,
   duplicateBilling,
   mergeBilling,
-  searchBillingRows,
+  billingPage,
   updateBillingFields,
 } from '../../domain/billing.js';
 import {
@@ -16,7 +17,7 @@ import {
   deleteUnusedCustomer,
   duplicateCustomers,
   mergeCustomers,
-  searchCustomerRows,
+  customerPage,
   updateCustomerFields,
 } from '../../domain/customers.js';
 import { withTransaction } from '../../db/tx.js';
@@ -24,8 +25,15 @@ import type { Api } from '../api.js';
 import type { AppDeps } from '../app.js';
 import { BillingProfile, Customer, JobStatus, RefParams } from './job-schemas.js';
 
-const text = z.string().nullish();
-const Search = z.object({ search: z.string().optional() });
+const text = z.string().max(ADDRESS_MAX).nullish();
+/** Admin lists are paged (issue 16): `limit` per page, then `after` = the previous answer's `next_after`. */
+export const DEFAULT_LIST_PAGE = 100;
+const Search = z.object({
+  search: z.string().optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(DEFAULT_LIST_PAGE).describe(`Rows per page (default ${DEFAULT_LIST_PAGE})`),
+  after: z.string().max(32).optional().describe('Continue after this code: next_after of the previous page'),
+});
+const paging = { has_more: z.boolean(), next_after: z.string().nullable().describe('Pass as after= for the next page; null on the last page') };
 const Merge = z.object({ into: z.string().describe('Target: UUID or code') });
 const ok = z.literal(true);
 const BillingFields = z.object({
@@ -50,8 +58,8 @@ export function adminCustomerRoutes(api: Api, deps: AppDeps) {
     summary: 'Customers (search: code, name, phone, address)',
     auth: 'admin',
     query: Search,
-    response: z.object({ ok, customers: z.array(Customer) }),
-    handler: async (_ctx, { query }) => ({ ok: true as const, customers: (await searchCustomerRows(pool, query.search)).map(customerView) }),
+    response: z.object({ ok, customers: z.array(Customer), ...paging }),
+    handler: async (_ctx, { query }) => ({ ok: true as const, ...(await customerPage(pool, query.search, query)) }),
   });
   api.route({
     method: 'get',
@@ -151,8 +159,8 @@ export function adminCustomerRoutes(api: Api, deps: AppDeps) {
     summary: 'Billing profiles (search: code, name, contact, address)',
     auth: 'admin',
     query: Search,
-    response: z.object({ ok, billing_profiles: z.array(BillingProfile) }),
-    handler: async (_ctx, { query }) => ({ ok: true as const, billing_profiles: (await searchBillingRows(pool, query.search)).map(billingView) }),
+    response: z.object({ ok, billing_profiles: z.array(BillingProfile), ...paging }),
+    handler: async (_ctx, { query }) => ({ ok: true as const, ...(await billingPage(pool, query.search, query)) }),
   });
   api.route({
     method: 'get',

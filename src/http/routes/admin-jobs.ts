@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ADDRESS_MAX, NOTES_MAX } from '../fields.js';
 import { listAllAssignments } from '../../domain/assignments.js';
 import { assignByAdmin, setJobStatus, unassignByAdmin, unlockJob } from '../../domain/job-lifecycle.js';
 import { adminJobView, loadJobView } from '../../domain/job-views.js';
@@ -8,16 +9,16 @@ import type { Api } from '../api.js';
 import type { AppDeps } from '../app.js';
 import { AdminJob, Assignment, JobIdParams, JobRefParams, JobStatus, RoundStatus, TreeNumberInput } from './job-schemas.js';
 
-const text = z.string().nullish();
+const text = z.string().max(255).nullish();
 const AdminJobFields = {
   customer_id: text.describe('UUID or customer code'),
   billing_profile_id: text.describe('UUID or billing code'),
   project_id: text.describe('project_id or slug; on PATCH, present null clears'),
   tree_number: TreeNumberInput,
   job_name: z.string().max(255).nullish(),
-  job_address: text,
-  reason: text,
-  location_notes: text,
+  job_address: z.string().max(ADDRESS_MAX).nullish(),
+  reason: z.string().max(NOTES_MAX).nullish(),
+  location_notes: z.string().max(NOTES_MAX).nullish(),
   tree_species: z.string().max(255).nullish(),
   status: text,
 };

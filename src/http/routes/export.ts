@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { exportChanges, exportGeojson, exportImage, MAX_PAGE, parseVariant } from '../../domain/export.js';
 import type { Api } from '../api.js';
+import { jsonStream } from '../json-stream.js';
 import type { AppDeps } from '../app.js';
 
 const JobParams = z.object({ job_id: z.string().min(1).max(128) });
@@ -75,10 +76,15 @@ export function exportRoutes(api: Api, deps: AppDeps) {
     auth: 'admin',
     query: z.object({
       cursor: z.string().max(64).optional().describe('A cursor from an earlier answer, or an ISO-8601 time; absent for a full snapshot'),
-      limit: z.coerce.number().int().min(1).max(MAX_PAGE).optional().describe('Jobs per page (default 100)'),
+      limit: z.coerce.number().int().min(1).max(MAX_PAGE).optional().describe('Jobs per page; absent: every change up to now in one (streamed) answer'),
     }),
     response: ChangesResponse,
-    handler: async (_ctx, { query }) => exportChanges(deps.pool, query),
+    handler: async (ctx, { query }) => {
+      const changes = await exportChanges(deps.pool, query);
+      if (query.limit !== undefined) return changes;
+      ctx.type = 'application/json';
+      ctx.body = jsonStream(changes);
+    },
   });
 
   api.route({

@@ -1,11 +1,16 @@
 /** zod schemas shared by the job, lookup and admin routes (they feed /openapi.json too). */
 import { z } from 'zod';
+import { isTreeNumberInput } from '../../domain/trees.js';
 
 const str = z.string().nullable();
 export const JobStatus = z.enum(['NOT_STARTED', 'DRAFT', 'SUBMITTED_FOR_PROCESSING', 'REVIEW_RETURNED', 'ARCHIVED', 'FAILED']);
 export const RoundStatus = z.enum(['DRAFT', 'SUBMITTED_FOR_PROCESSING', 'REVIEW_RETURNED', 'FAILED']);
-/** An int, or (leniently) a digit string or one…ten; zero or negative counts as absent. */
-export const TreeNumberInput = z.union([z.number().int(), z.string()]).nullish();
+/** A whole number, or (leniently) a digit string or one…ten; zero, negative or blank counts as absent; anything else is a 422. */
+const TREE_NUMBER_MESSAGE = 'tree_number must be a whole number (digits, or one to ten in words)';
+export const TreeNumberInput = z
+  .union([z.number(), z.string()], { error: TREE_NUMBER_MESSAGE })
+  .refine(isTreeNumberInput, TREE_NUMBER_MESSAGE)
+  .nullish();
 
 const project = { project_id: str, project: str, project_slug: str };
 

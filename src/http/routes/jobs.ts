@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ADDRESS_MAX, NOTES_MAX } from '../fields.js';
 import { requireJobAccess } from '../../domain/access.js';
 import { idempotentCreate } from '../../domain/idempotency.js';
 import { listAssignedJobs, loadJobView, shellView, statusView } from '../../domain/job-views.js';
@@ -8,27 +9,27 @@ import type { Api } from '../api.js';
 import type { AppDeps } from '../app.js';
 import { AssignedJob, JobIdParams, JobShell, StatusResponse, TreeNumberInput } from './job-schemas.js';
 
-const optionalText = z.string().nullish();
+const optionalText = z.string().max(255).nullish();
 
 const CreateJobRequest = z.object({
   job_name: z.string().max(255),
-  job_address: z.string(),
+  job_address: z.string().max(ADDRESS_MAX),
   job_phone: z.string().max(64),
   contact_preference: z.string().max(64),
   billing_name: z.string().max(255),
-  billing_address: z.string(),
+  billing_address: z.string().max(ADDRESS_MAX),
   customer_name: z.string().max(255).nullish().describe('Defaults to job_name'),
   billing_contact_name: z.string().max(255).nullish(),
   tree_number: TreeNumberInput.describe('Requested tree number of the customer; the server reuses, creates or allocates'),
-  location_notes: optionalText,
+  location_notes: z.string().max(NOTES_MAX).nullish(),
   project_id: optionalText.describe('project_id or slug'),
 });
 
 const UpdateJobRequest = z.object({
   project_id: optionalText.describe('Present: applied (null clears); absent: unchanged'),
   job_name: z.string().max(255).nullish().describe('null/absent: unchanged; blank clears'),
-  job_address: optionalText,
-  location_notes: optionalText,
+  job_address: z.string().max(ADDRESS_MAX).nullish(),
+  location_notes: z.string().max(NOTES_MAX).nullish(),
 });
 
 /** Device-side job routes (api.md §2.5). /v1/jobs/assigned is declared before /v1/jobs/:job_id. */
@@ -44,8 +45,8 @@ export function jobRoutes(api: Api, deps: AppDeps) {
     body: CreateJobRequest,
     response: JobShell,
     handler: async (ctx, { body, principal }) =>
-      idempotentCreate(pool, { key: ctx.get('Idempotency-Key') || undefined, scope: `${principal.identity} POST /v1/jobs`, request: body }, async (tx) =>
-        shellView(await loadJobView(tx, await createDeviceJob(tx, principal, body))),
+      idempotentCreate(pool, { key: ctx.get('Idempotency-Key') || undefined, scope: `${principal.identity} POST /v1/jobs`, request: body }, (tx) =>
+        createDeviceJob(tx, principal, body),
       ),
   });
 

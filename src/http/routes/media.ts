@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CAPTION_MAX } from '../fields.js';
 import { patchImageDetails, uploadImage, uploadRecording } from '../../domain/media.js';
 import type { Api } from '../api.js';
 import type { AppDeps } from '../app.js';
@@ -41,7 +42,7 @@ const coordinate = (min: number, max: number) =>
 /** Caption and GPS; other keys are accepted and ignored (echoed back as the old server did). */
 const ImagePatch = z
   .object({
-    caption: z.string().nullable().optional(),
+    caption: z.string().max(CAPTION_MAX).nullable().optional(),
     gps: z.object({ latitude: coordinate(-90, 90).optional(), longitude: coordinate(-180, 180).optional() }).nullable().optional(),
     latitude: coordinate(-90, 90).optional(),
     longitude: coordinate(-180, 180).optional(),

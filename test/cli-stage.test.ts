@@ -1,17 +1,15 @@
 /**
- * traq-admin as an operator runs it: a child process, in local mode (DATABASE_URL
- * of the test database, its artifact store) and in remote mode (--host/--api-key
- * against the test server).
+ * traq-admin stage sync/exclude/include (the compiled CLI, in local and remote mode): the staging
+ * bundle layout, reruns, exclusions, and the real sample job J0003.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import t from 'tap';
 import { canonicalJson } from '../src/domain/canonical-json.js';
-import { startTestApp, type TestApp } from './helpers/app.js';
+import { startTestApp } from './helpers/app.js';
 import { cli, REPO } from './helpers/cli.js';
 import { completedJob, finalize } from './helpers/sql-finals.js';
-
 
 const tmp = (t: { teardown(fn: () => void): void }) => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'traq-cli-'));
@@ -19,136 +17,6 @@ const tmp = (t: { teardown(fn: () => void): void }) => {
   return dir;
 };
 
-async function pendingDevice(app: TestApp, deviceId: string) {
-  await app.pool.query(`INSERT INTO devices (device_id, device_name) VALUES ($1, 'Phone')`, [deviceId]);
-}
-
-t.test('device commands in both modes', async (t) => {
-  const app = await startTestApp(t);
-  await pendingDevice(app, 'dev-a');
-  await pendingDevice(app, 'dev-b');
-
-  const list = await cli(app, 'local', ['--json', 'device', 'list']);
-  t.equal(list.code, 0, list.stderr);
-  t.same(list.json.devices.map((d: { device_id: string }) => d.device_id), ['dev-a', 'dev-b'], 'local list');
-  const pending = await cli(app, 'remote-env', ['device', 'pending', '--json']);
-  t.equal(pending.code, 0, pending.stderr);
-  t.equal(pending.json.devices.length, 2, 'remote by environment; --json after the command works too');
-
-  const approved = await cli(app, 'local', ['device', 'approve', 'dev-a', '--role', 'admin', '--json']);
-  t.match(approved.json, { ok: true, device: { device_id: 'dev-a', status: 'approved', role: 'admin' } });
-  const validated = await cli(app, 'remote', ['device', 'validate', '--index', '1', '--json']);
-  t.match(validated.json, { device: { device_id: 'dev-b', status: 'approved', role: 'arborist' } }, 'validate approves the first pending');
-  const none = await cli(app, 'remote', ['device', 'validate']);
-  t.equal(none.code, 3);
-  t.equal(none.stderr, 'traq-admin: No pending device at index 1 (0 pending)\n');
-
-  const token = await cli(app, 'remote', ['device', 'issue-token', 'dev-a', '--ttl', '3600', '--json']);
-  t.equal(token.code, 0, token.stderr);
-  t.equal((await app.request('GET', '/v1/admin/devices', { key: token.json.access_token })).status, 200, 'the token works (admin role)');
-  const localToken = await cli(app, 'local', ['device', 'issue-token', 'dev-b']);
-  t.match(localToken.stdout, /^token for dev-b \(arborist\), expires .*\n\S{40,}\n$/, 'human output shows the token once');
-
-  const table = await cli(app, 'remote', ['device', 'list', '--status', 'approved']);
-  t.match(table.stdout, /^DEVICE_ID\s+DEVICE_NAME\s+STATUS\s+ROLE/, 'human table');
-  t.match(table.stdout, /dev-a\s+Phone\s+approved\s+admin/);
-  const revoked = await cli(app, 'local', ['--json', 'device', 'revoke', 'dev-a']);
-  t.equal(revoked.json.device.status, 'revoked');
-  t.equal((await app.request('GET', '/v1/admin/devices', { key: token.json.access_token })).status, 401, 'its token is dead');
-
-  for (const mode of ['local', 'remote'] as const) {
-    const missing = await cli(app, mode, ['device', 'approve', 'nobody']);
-    t.equal(missing.code, 3, `${mode}: unknown device exits 3`);
-    t.equal(missing.stderr, 'traq-admin: Device not found: nobody\n');
-  }
-  const notApproved = await cli(app, 'remote', ['device', 'issue-token', 'dev-a']);
-  t.equal(notApproved.code, 3, 'refused by the server');
-  t.equal(notApproved.stderr, 'traq-admin: Device is not approved\n');
-
-  const usage: [string[], RegExp][] = [
-    [['device', 'issue-token', 'dev-b', '--ttl', 'soon'], /argument 'soon' is invalid\. must be a whole number/],
-    [['device', 'list', '--status', 'lost'], /argument 'lost' is invalid\. Allowed choices are pending, approved, revoked/],
-    [['device', 'approve'], /missing required argument 'device_id'/],
-    [['device', 'approve', 'dev-b', '--role', 'boss'], /argument 'boss' is invalid/],
-    [['device', 'frobnicate'], /unknown command 'frobnicate'/],
-    [['export', 'changes', '--limit', '0'], /argument '0' is invalid/],
-    [['artifact', 'fetch', '--job', 'J0001'], /required option '--kind <kind>' not specified/],
-    [['stage', 'exclude', '--job', 'nope'], /Not a job number: nope/],
-  ];
-  const runs = await Promise.all(usage.map(([args]) => cli(app, 'local', args)));
-  runs.forEach((r, i) => {
-    t.equal(r.code, 2, `exit 2: ${usage[i]![0].join(' ')}`);
-    t.match(r.stderr, usage[i]![1]);
-    t.equal(r.stderr.trim().split('\n').length, 1, 'one line');
-  });
-
-  const noHost = await cli(app, 'local', ['--mode', 'remote', 'device', 'list']);
-  t.equal(noHost.code, 2);
-  t.equal(noHost.stderr, 'traq-admin: Remote mode needs --host <url> or TRAQ_ADMIN_HOST\n');
-  const badKey = await cli(app, 'remote', ['device', 'list'], { key: 'wrong-key-0123456789' });
-  t.equal(badKey.code, 3);
-  t.equal(badKey.stderr, 'traq-admin: Invalid credentials\n');
-  const help = await cli(app, 'local', ['stage', 'sync', '--help']);
-  t.equal(help.code, 0);
-  t.match(help.stdout, /--root <dir>/);
-});
-
-t.test('export and artifact commands write the right files in both modes', async (t) => {
-  const app = await startTestApp(t);
-  const a = await completedJob(app, { images: ['root flare', 'trunk'] });
-  const b = await completedJob(app);
-  await finalize(app, b, { kind: 'correction' });
-  const out = tmp(t);
-
-  for (const mode of ['local', 'remote'] as const) {
-    const changes = await cli(app, mode, ['--json', 'export', 'changes']);
-    t.equal(changes.code, 0, changes.stderr);
-    t.same(changes.json.completed.map((i: { job_id: string }) => i.job_id).sort(), [a.jobId, b.jobId].sort(), `${mode}: export changes --json parses`);
-    const paged = await cli(app, mode, ['--json', 'export', 'changes', '--limit', '1', '--all']);
-    t.equal(paged.json.completed.length, 2, `${mode}: --all follows the pages`);
-    t.equal(paged.json.has_more, false);
-    const next = await cli(app, mode, ['--json', 'export', 'changes', '--cursor', paged.json.cursor]);
-    t.same([next.json.completed, next.json.in_process], [[], []], `${mode}: nothing after the cursor`);
-
-    const dir = path.join(out, mode);
-    const image = await cli(app, mode, ['export', 'image-fetch', '--job-id', a.jobId, '--image-ref', 'report_2', '--output', path.join(dir, 'x.jpg')]);
-    t.equal(image.code, 0, image.stderr);
-    t.equal(fs.readFileSync(path.join(dir, 'x.jpg'), 'utf8'), 'JPEG final 2');
-    await cli(app, mode, ['export', 'geojson-fetch', '--job-id', b.jobId, '--output', path.join(dir, 'b.geojson')]);
-    t.equal(JSON.parse(fs.readFileSync(path.join(dir, 'b.geojson'), 'utf8')).properties.kind, 'correction', 'correction geojson');
-    const all = await cli(app, mode, ['--json', 'export', 'images-fetch-all', '--job', a.jobNumber.toLowerCase(), '--output', path.join(dir, 'imgs')]);
-    t.equal(all.code, 0, all.stderr);
-    t.same(fs.readdirSync(path.join(dir, 'imgs')).sort(), ['report_1.jpg', 'report_2.jpg'], `${mode}: every image`);
-    t.match(all.stderr, /images J\d+ 2\/2 report_2 ok/, 'a plain progress line per image off a terminal');
-
-    const fetches = ['report-pdf', 'traq-pdf', 'transcript', 'final-json', 'geo-json'].flatMap((kind) =>
-      [a, b].map((j) => cli(app, mode, ['--json', 'artifact', 'fetch', '--job', j.jobNumber, '--kind', kind, '--output-dir', path.join(dir, j.jobNumber)])),
-    );
-    for (const r of await Promise.all(fetches)) t.equal(r.code, 0, r.stderr);
-    const J = a.jobNumber;
-    const K = b.jobNumber;
-    t.same(fs.readdirSync(path.join(dir, J)).sort(), [`${J}_final.geojson`, `${J}_final.json`, `${J}_report_letter.pdf`, `${J}_transcript.txt`, `${J}_traq_page1.pdf`], `${mode}: final names`);
-    t.same(
-      fs.readdirSync(path.join(dir, K)).sort(),
-      [`${K}_correction.geojson`, `${K}_correction.json`, `${K}_correction_report_letter.pdf`, `${K}_correction_transcript.txt`, `${K}_correction_traq_page1.pdf`],
-      `${mode}: correction names`,
-    );
-    t.equal(fs.readFileSync(path.join(dir, J, `${J}_final.json`), 'utf8'), canonicalJson(a.payload));
-
-    const unknown = await cli(app, mode, ['artifact', 'fetch', '--job', 'J9999999', '--kind', 'traq-pdf']);
-    t.equal(unknown.code, 3, `${mode}: unknown job exits 3`);
-    t.equal(unknown.stderr, 'traq-admin: Job not found: J9999999\n');
-    const unknownImages = await cli(app, mode, ['export', 'images-fetch-all', '--job', 'J9999999']);
-    t.equal(unknownImages.code, 3);
-  }
-
-  // the installed launcher, default output folder ./exports/<job_number>/
-  const cwd = tmp(t);
-  const viaBin = await cli(app, 'remote', ['artifact', 'fetch', '--job', a.jobId, '--kind', 'traq-pdf'], { cwd, launcher: true });
-  t.equal(viaBin.code, 0, viaBin.stderr);
-  t.equal(fs.readFileSync(path.join(cwd, 'exports', a.jobNumber, `${a.jobNumber}_traq_page1.pdf`), 'utf8'), '%PDF final_traq_page1.pdf');
-  t.match(viaBin.stdout, /\(final, 25 bytes\)\n$/);
-});
 
 /** Every file under dir with its bytes (paths relative, sorted). */
 function tree(dir: string): Record<string, string> {
@@ -276,8 +144,8 @@ t.test('stage sync: the bundle layout, idempotent reruns, exclusions, a failed j
 
 t.test('stage sync of the real sample job J0003 matches the sample bundle where the spec fixes it', async (t) => {
   const app = await startTestApp(t);
-  // copies of ../shared/samples/jobs/J0003 (the real job); its photos are replaced by small stand-ins
-  const sample = path.join(REPO, 'test/fixtures/J0003');
+  // the real sample job J0003 (test/fixtures/samples); its photos are replaced by small stand-ins
+  const sample = path.join(REPO, 'test/fixtures/samples/jobs/J0003');
   const payload = JSON.parse(fs.readFileSync(path.join(sample, 'final.json'), 'utf8'));
   const geojson = JSON.parse(fs.readFileSync(path.join(sample, 'final.geojson'), 'utf8'));
   const sampleManifest = JSON.parse(fs.readFileSync(path.join(sample, 'manifest.json'), 'utf8'));

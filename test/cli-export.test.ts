@@ -1,0 +1,75 @@
+/**
+ * traq-admin export and artifact commands as an operator runs them (the compiled CLI, in local and
+ * remote mode), and the bin launcher.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import t from 'tap';
+import { canonicalJson } from '../src/domain/canonical-json.js';
+import { startTestApp } from './helpers/app.js';
+import { cli } from './helpers/cli.js';
+import { completedJob, finalize } from './helpers/sql-finals.js';
+
+const tmp = (t: { teardown(fn: () => void): void }) => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'traq-cli-'));
+  t.teardown(() => fs.rmSync(dir, { recursive: true, force: true }));
+  return dir;
+};
+
+t.test('export and artifact commands write the right files in both modes', async (t) => {
+  const app = await startTestApp(t);
+  const a = await completedJob(app, { images: ['root flare', 'trunk'] });
+  const b = await completedJob(app);
+  await finalize(app, b, { kind: 'correction' });
+  const out = tmp(t);
+
+  for (const mode of ['local', 'remote'] as const) {
+    const changes = await cli(app, mode, ['--json', 'export', 'changes']);
+    t.equal(changes.code, 0, changes.stderr);
+    t.same(changes.json.completed.map((i: { job_id: string }) => i.job_id).sort(), [a.jobId, b.jobId].sort(), `${mode}: export changes --json parses`);
+    const paged = await cli(app, mode, ['--json', 'export', 'changes', '--limit', '1', '--all']);
+    t.equal(paged.json.completed.length, 2, `${mode}: --all follows the pages`);
+    t.equal(paged.json.has_more, false);
+    const next = await cli(app, mode, ['--json', 'export', 'changes', '--cursor', paged.json.cursor]);
+    t.same([next.json.completed, next.json.in_process], [[], []], `${mode}: nothing after the cursor`);
+
+    const dir = path.join(out, mode);
+    const image = await cli(app, mode, ['export', 'image-fetch', '--job-id', a.jobId, '--image-ref', 'report_2', '--output', path.join(dir, 'x.jpg')]);
+    t.equal(image.code, 0, image.stderr);
+    t.equal(fs.readFileSync(path.join(dir, 'x.jpg'), 'utf8'), 'JPEG final 2');
+    await cli(app, mode, ['export', 'geojson-fetch', '--job-id', b.jobId, '--output', path.join(dir, 'b.geojson')]);
+    t.equal(JSON.parse(fs.readFileSync(path.join(dir, 'b.geojson'), 'utf8')).properties.kind, 'correction', 'correction geojson');
+    const all = await cli(app, mode, ['--json', 'export', 'images-fetch-all', '--job', a.jobNumber.toLowerCase(), '--output', path.join(dir, 'imgs')]);
+    t.equal(all.code, 0, all.stderr);
+    t.same(fs.readdirSync(path.join(dir, 'imgs')).sort(), ['report_1.jpg', 'report_2.jpg'], `${mode}: every image`);
+    t.match(all.stderr, /images J\d+ 2\/2 report_2 ok/, 'a plain progress line per image off a terminal');
+
+    const fetches = ['report-pdf', 'traq-pdf', 'transcript', 'final-json', 'geo-json'].flatMap((kind) =>
+      [a, b].map((j) => cli(app, mode, ['--json', 'artifact', 'fetch', '--job', j.jobNumber, '--kind', kind, '--output-dir', path.join(dir, j.jobNumber)])),
+    );
+    for (const r of await Promise.all(fetches)) t.equal(r.code, 0, r.stderr);
+    const J = a.jobNumber;
+    const K = b.jobNumber;
+    t.same(fs.readdirSync(path.join(dir, J)).sort(), [`${J}_final.geojson`, `${J}_final.json`, `${J}_report_letter.pdf`, `${J}_transcript.txt`, `${J}_traq_page1.pdf`], `${mode}: final names`);
+    t.same(
+      fs.readdirSync(path.join(dir, K)).sort(),
+      [`${K}_correction.geojson`, `${K}_correction.json`, `${K}_correction_report_letter.pdf`, `${K}_correction_transcript.txt`, `${K}_correction_traq_page1.pdf`],
+      `${mode}: correction names`,
+    );
+    t.equal(fs.readFileSync(path.join(dir, J, `${J}_final.json`), 'utf8'), canonicalJson(a.payload));
+
+    const unknown = await cli(app, mode, ['artifact', 'fetch', '--job', 'J9999999', '--kind', 'traq-pdf']);
+    t.equal(unknown.code, 3, `${mode}: unknown job exits 3`);
+    t.equal(unknown.stderr, 'traq-admin: Job not found: J9999999\n');
+    const unknownImages = await cli(app, mode, ['export', 'images-fetch-all', '--job', 'J9999999']);
+    t.equal(unknownImages.code, 3);
+  }
+
+  // the installed launcher, default output folder ./exports/<job_number>/
+  const cwd = tmp(t);
+  const viaBin = await cli(app, 'remote', ['artifact', 'fetch', '--job', a.jobId, '--kind', 'traq-pdf'], { cwd, launcher: true });
+  t.equal(viaBin.code, 0, viaBin.stderr);
+  t.equal(fs.readFileSync(path.join(cwd, 'exports', a.jobNumber, `${a.jobNumber}_traq_page1.pdf`), 'utf8'), '%PDF final_traq_page1.pdf');
+  t.match(viaBin.stdout, /\(final, 25 bytes\)\n$/);
+});
