@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import t from 'tap';
 import { S3Backend } from '../src/artifacts/s3.js';
 import { startTestApp, TEST_ADMIN_KEY } from './helpers/app.js';
+import { wavBytes } from './helpers/audio.js';
 import { fetchBytes, finalBody, readyJob } from './helpers/finals.js';
 import { sampleJob } from './helpers/samples.js';
 import { startLocalS3, TEST_BUCKET } from './helpers/s3.js';
@@ -28,12 +29,12 @@ t.test('upload, read and final on the S3 backend', async (t) => {
   const ready = await readyJob(app, { photos: [{ id: 'img_s3', caption: 'From the bucket' }], recordings: ['rec_s3'] });
 
   const uploaded = await app.pool.query(
-    `SELECT m.artifact_path AS path, m.byte_size, m.sha256 FROM round_recordings m JOIN job_rounds r ON r.id = m.round_pk WHERE r.job_id = $1
-     UNION ALL SELECT m.artifact_path, m.byte_size, m.sha256 FROM round_images m JOIN job_rounds r ON r.id = m.round_pk WHERE r.job_id = $1`,
+    `SELECT 'recording' AS kind, m.artifact_path AS path, m.byte_size, m.sha256 FROM round_recordings m JOIN job_rounds r ON r.id = m.round_pk WHERE r.job_id = $1
+     UNION ALL SELECT 'photo', m.artifact_path, m.byte_size, m.sha256 FROM round_images m JOIN job_rounds r ON r.id = m.round_pk WHERE r.job_id = $1`,
     [ready.jobPk],
   );
   t.equal(uploaded.rows.length, 2, 'the recording and the photo');
-  t.same(await app.store.readBuffer(uploaded.rows[0].path), Buffer.alloc(4096, 'rec_s3'), 'the recording reads back as sent');
+  t.same(await app.store.readBuffer(uploaded.rows.find((r) => r.kind === 'recording').path), wavBytes(4096, 'rec_s3'), 'the recording reads back as sent');
   for (const r of uploaded.rows) {
     const bytes = await app.store.readBuffer(r.path);
     t.equal(Number(r.byte_size), bytes.length, `${r.path} size`);
