@@ -15,7 +15,9 @@ export async function openArtifactStore(config: Pick<Config, 'storageRoot' | 'ar
   } catch (err) {
     const e = err as Error & { $metadata?: { httpStatusCode?: number } };
     const status = e.$metadata?.httpStatusCode;
-    throw new Error(`artifact bucket ${a.bucket} at ${a.endpoint ?? `AWS S3 (${a.region})`} is not usable: ${status ? `HTTP ${status} ` : ''}${e.name}${e.message && e.message !== e.name ? ` (${e.message})` : ''}`);
+    // An S3 error names itself (NotFound, Forbidden) and may carry no message; a network error only has its message.
+    const what = e.name === 'Error' ? e.message : `${e.name}${e.message && e.message !== e.name && e.message !== 'UnknownError' ? ` (${e.message})` : ''}`;
+    throw new Error(`artifact bucket ${a.bucket} at ${a.endpoint ?? `AWS S3 (${a.region})`} is not usable: ${status ? `HTTP ${status} ` : ''}${what}`);
   }
   return store;
 }
