@@ -60,7 +60,7 @@ async function namedKeys(pool: Pool): Promise<string[]> {
  * first in the backup and which the server never reads, is locked until `during` is done.
  */
 async function backupAround(out: string, during: () => Promise<void>) {
-  await app.pool.query('CREATE TABLE IF NOT EXISTS aaa_backup_gate (id integer PRIMARY KEY)');
+  await app.ownerPool.query('CREATE TABLE IF NOT EXISTS aaa_backup_gate (id integer PRIMARY KEY)');
   const lock = new pg.Client({ connectionString: app.databaseUrl });
   await lock.connect();
   try {
@@ -143,7 +143,8 @@ t.test('backup: one snapshot of every table and exactly the files it names, with
 t.test('restore into an empty database and store: verified, served, guarded', async (t) => {
   const target = await freshDatabase(t, { empty: true });
   const root = path.join(tmp, 'store-a');
-  const into = { pool: target.pool, databaseUrl: target.url, where: 'the target' };
+  // A restore sets triggers and foreign keys aside while it loads: it runs as the owner.
+  const into = { pool: target.ownerPool, databaseUrl: target.ownerUrl, where: 'the target' };
   const started = Date.now();
   // In-process (the CLI runs it on the embedded default below).
   const r = await restoreBackup({ ...into, store: new ArtifactStore(root) }, out);
@@ -157,10 +158,10 @@ t.test('restore into an empty database and store: verified, served, guarded', as
   t.same(applied.map((m) => m.name), manifest.migrations, 'migrated to the backup schema version');
 
   // The guards the migrations made are in force again.
-  await t.rejects(target.pool.query('UPDATE job_events SET payload = payload'), { code: '23001' }, 'job_events refuses UPDATE');
-  await t.rejects(target.pool.query('DELETE FROM job_events'), { code: '23001' }, 'and DELETE');
-  await t.rejects(target.pool.query(`UPDATE job_finals SET payload = payload WHERE kind = 'final'`), { code: '23001' }, 'a final stays immutable');
-  await t.rejects(target.pool.query(`UPDATE jobs SET latest_round_id = 'round_9' WHERE job_id = $1`, [open.jobId]), { code: '23503' }, 'foreign keys are back');
+  await t.rejects(target.ownerPool.query('UPDATE job_events SET payload = payload'), { code: '23001' }, 'job_events refuses UPDATE');
+  await t.rejects(target.ownerPool.query('DELETE FROM job_events'), { code: '23001' }, 'and DELETE');
+  await t.rejects(target.ownerPool.query(`UPDATE job_finals SET payload = payload WHERE kind = 'final'`), { code: '23001' }, 'a final stays immutable');
+  await t.rejects(target.ownerPool.query(`UPDATE jobs SET latest_round_id = 'round_9' WHERE job_id = $1`, [open.jobId]), { code: '23503' }, 'foreign keys are back');
 
   const restored = await startTestApp(t, { TRAQ_STORAGE_ROOT: root }, { database: target });
   const job = await restored.admin('GET', `/v1/admin/jobs/${done.jobId}/inspect`);
@@ -242,8 +243,9 @@ t.test('restore on the embedded default: an empty data dir, nothing else install
   t.match(r.json, { ok: true, totals: manifest.totals });
   t.ok(r.json.transaction_ids_advanced > 0, `the new cluster's transaction ids moved past the old one's (${r.json.transaction_ids_advanced})`);
 
-  const { cluster, url } = await startEmbeddedDatabase(dataDir, 0, () => {});
-  const pool = createPool(url, 2);
+  // The owner's connection: the triggers must refuse even the role that owns the tables.
+  const { cluster, ownerUrl } = await startEmbeddedDatabase(dataDir, 0, () => {});
+  const pool = createPool(ownerUrl, 2);
   t.teardown(async () => {
     await pool.end();
     await cluster.stop();

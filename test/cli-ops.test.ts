@@ -31,6 +31,9 @@ async function renderedPdfs(app: TestApp, jobId: string) {
   }
 }
 
+// One sequential flow of about 60 traq-admin runs (each a process start): give a loaded machine room.
+t.setTimeout(300_000);
+
 t.test('traq-admin operator groups in both modes', async (t) => {
   const app = await startTestApp(t);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'traq-cli-ops-'));

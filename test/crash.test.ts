@@ -20,7 +20,7 @@ import { call, orphanFiles, rowsAgainstFiles, startChildServer, type ChildServer
 import { finalBody, readyJob, type ReadyJob } from './helpers/finals.js';
 import type { TestApp } from './helpers/app.js';
 
-const sample = JSON.parse(fs.readFileSync(path.join(process.cwd(), 'test/fixtures/J0003/final.json'), 'utf8'));
+const sample = JSON.parse(fs.readFileSync(path.join(process.cwd(), 'test/fixtures/samples/jobs/J0003/final.json'), 'utf8'));
 const RANDOM_KILLS = Number(process.env.TRAQ_CRASH_RANDOM_KILLS ?? '0');
 // Five server starts: about 20 s on an idle machine, minutes on a loaded one.
 t.setTimeout(600_000 + RANDOM_KILLS * 60_000);

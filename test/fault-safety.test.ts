@@ -17,7 +17,7 @@ import { approvedDevice, job } from './helpers/factories.js';
 import { fetchBytes, finalBody, photo, readyJob } from './helpers/finals.js';
 
 process.env.TRAQ_ENV = 'test';
-const sample = JSON.parse(fs.readFileSync(path.join(process.cwd(), 'test/fixtures/J0003/final.json'), 'utf8'));
+const sample = JSON.parse(fs.readFileSync(path.join(process.cwd(), 'test/fixtures/samples/jobs/J0003/final.json'), 'utf8'));
 const tmpDir = (app: TestApp) => path.join(app.store.root, '.tmp');
 const tmpFiles = (app: TestApp) => (fs.existsSync(tmpDir(app)) ? fs.readdirSync(tmpDir(app)) : []);
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
