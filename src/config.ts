@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import type { S3Settings } from './artifacts/s3.js';
 
 /** A configuration value was missing or malformed; main prints `message` as one line and exits. */
 export class ConfigError extends Error {}
@@ -27,6 +28,9 @@ const positiveSeconds = (fallback: number) =>
   z.coerce.number({ message: 'must be a number of seconds' }).positive('must be greater than 0').default(fallback);
 const nonNegativeSeconds = (fallback: number) =>
   z.coerce.number({ message: 'must be a number of seconds' }).min(0, 'must not be negative').default(fallback);
+
+const httpUrl = optionalString.refine((u) => u === undefined || /^https?:\/\/[^/]/.test(u), 'must be an http(s) URL');
+const bucketName = optionalString.refine((b) => b === undefined || /^[a-z0-9][a-z0-9._-]{1,220}[a-z0-9]$/.test(b), 'must be a bucket name (lower-case letters, digits, ".", "-", "_")');
 
 const EnvSchema = z.object({
   PORT: port(8000),
@@ -79,6 +83,19 @@ const EnvSchema = z.object({
   TRAQ_CONSOLE_TILE_ATTRIBUTION: optionalString,
   TRAQ_TEMP_MAX_AGE_SECONDS: positiveSeconds(3600),
   TRAQ_RETENTION_INTERVAL_HOURS: z.coerce.number({ message: 'must be a number' }).min(0, 'must be 0 or more').default(0),
+  // Where artifact bytes live (issue #15): a local folder, or an S3-compatible bucket (gcs = GCS's S3 API).
+  TRAQ_ARTIFACT_BACKEND: z.enum(['local', 's3', 'gcs'], { message: 'must be local, s3 or gcs' }).default('local'),
+  TRAQ_S3_BUCKET: bucketName,
+  TRAQ_GCS_BUCKET: bucketName,
+  TRAQ_S3_PREFIX: optionalString,
+  TRAQ_GCS_PREFIX: optionalString,
+  TRAQ_S3_FORCE_PATH_STYLE: z.enum(['true', 'false'], { message: 'must be true or false' }).optional(),
+  AWS_ENDPOINT_URL_S3: httpUrl,
+  AWS_ENDPOINT_URL: httpUrl,
+  AWS_REGION: optionalString,
+  AWS_ACCESS_KEY_ID: optionalString,
+  AWS_SECRET_ACCESS_KEY: optionalString,
+  AWS_SESSION_TOKEN: optionalString,
   // Tree identification (Pl@ntNet), audio normalisation (ffmpeg), LAN discovery (mDNS): the old server's names.
   TRAQ_PLANTNET_API_KEY: optionalString,
   TRAQ_PLANTNET_BASE_URL: optionalString.refine((u) => u === undefined || /^https?:\/\//.test(u), 'must be an http(s) URL'),
@@ -105,8 +122,10 @@ export interface Config {
   migrationDatabaseUrl: string | undefined;
   /** Absolute path of the data folder (embedded cluster, generated admin key, default storage root). */
   dataDir: string;
-  /** Absolute path of the artifact store root. */
+  /** Absolute path of the artifact store root (the local backend's folder). */
   storageRoot: string;
+  /** Where artifact bytes live: the local folder (storageRoot), or an S3-compatible bucket. */
+  artifacts: { backend: 'local' } | ({ backend: 's3'; gcs: boolean } & S3Settings);
   /** The admin key from the environment; undefined in dev means "generate one under dataDir". */
   apiKey: string | undefined;
   env: 'development' | 'test' | 'production';
@@ -200,6 +219,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   }
   const dataDir = path.resolve(cwd, e.TRAQ_DATA_DIR);
   return {
+    artifacts: artifactBackend(e),
     port: e.PORT,
     host: e.HOST,
     databaseUrl,
@@ -263,6 +283,41 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     consoleTileUrl: e.TRAQ_CONSOLE_TILE_URL,
     consoleTileAttribution: e.TRAQ_CONSOLE_TILE_ATTRIBUTION,
     tempMaxAgeSeconds: e.TRAQ_TEMP_MAX_AGE_SECONDS,
+  };
+}
+
+const GCS_ENDPOINT = 'https://storage.googleapis.com';
+
+/** The artifact backend from TRAQ_ARTIFACT_BACKEND and the S3 (or old GCS) names; the SDK reads the credentials itself. */
+function artifactBackend(e: z.infer<typeof EnvSchema>): Config['artifacts'] {
+  if (e.TRAQ_ARTIFACT_BACKEND === 'local') return { backend: 'local' };
+  const gcs = e.TRAQ_ARTIFACT_BACKEND === 'gcs';
+  const bucket = e.TRAQ_S3_BUCKET ?? e.TRAQ_GCS_BUCKET;
+  if (bucket === undefined) throw new ConfigError(`Invalid configuration: TRAQ_ARTIFACT_BACKEND=${e.TRAQ_ARTIFACT_BACKEND} needs TRAQ_S3_BUCKET (or TRAQ_GCS_BUCKET)`);
+  const rawPrefix = e.TRAQ_S3_PREFIX ?? e.TRAQ_GCS_PREFIX ?? '';
+  const trimmed = rawPrefix.replace(/^\/+|\/+$/g, '');
+  if (trimmed !== '' && trimmed.split('/').some((p) => p === '' || p === '.' || p === '..')) {
+    throw new ConfigError(`Invalid configuration: TRAQ_S3_PREFIX must be a folder like "traq/artifacts" (got ${JSON.stringify(rawPrefix)})`);
+  }
+  if ((e.AWS_ACCESS_KEY_ID === undefined) !== (e.AWS_SECRET_ACCESS_KEY === undefined)) {
+    throw new ConfigError('Invalid configuration: AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY must be set together');
+  }
+  const endpoint = e.AWS_ENDPOINT_URL_S3 ?? e.AWS_ENDPOINT_URL ?? (gcs ? GCS_ENDPOINT : undefined);
+  return {
+    backend: 's3',
+    gcs,
+    bucket,
+    prefix: trimmed === '' ? '' : `${trimmed}/`,
+    endpoint,
+    // GCS's S3 API takes "auto"; a custom endpoint (MinIO, a test server) ignores the region but the SDK needs one.
+    region: e.AWS_REGION ?? (gcs ? 'auto' : 'us-east-1'),
+    forcePathStyle: e.TRAQ_S3_FORCE_PATH_STYLE === undefined ? endpoint !== undefined : e.TRAQ_S3_FORCE_PATH_STYLE === 'true',
+    // Keys from this environment when given (so a test's env is self-contained); otherwise the SDK's own chain
+    // (shared config files, instance or workload roles) finds them.
+    credentials:
+      e.AWS_ACCESS_KEY_ID && e.AWS_SECRET_ACCESS_KEY
+        ? { accessKeyId: e.AWS_ACCESS_KEY_ID, secretAccessKey: e.AWS_SECRET_ACCESS_KEY, sessionToken: e.AWS_SESSION_TOKEN }
+        : undefined,
   };
 }
 

@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { devAdminKey } from './admin-key.js';
+import { describeArtifacts, openArtifactStore } from './artifacts/open.js';
 import { isLoopbackHost, loadConfigOrExit } from './config.js';
 import type { Cluster } from './db/cluster.js';
 import { startEmbeddedDatabase } from './db/embedded.js';
@@ -21,7 +22,6 @@ import { VERSION } from './version.js';
  */
 function loadApplication() {
   return Promise.all([
-    import('./artifacts/store.js'),
     import('./db/pool.js'),
     import('./documents/traq-pdf.js'),
     import('./domain/placements.js'),
@@ -57,6 +57,8 @@ async function main() {
   const say = (line: string) => process.stdout.write(`traq-server: ${line}\n`);
   const loading = loadApplication();
   loading.catch(() => {}); // awaited below; a failed start before that must not also report it as unhandled
+  // Checked first: a bucket that does not answer should stop the start before a database is started for nothing.
+  const store = await openArtifactStore(config);
 
   const admin = config.apiKey ? undefined : devAdminKey(config.dataDir);
   const adminKey = config.apiKey ?? admin!.key;
@@ -74,7 +76,6 @@ async function main() {
   await migrate(migrationUrl!, { log: (m) => logger.debug({ migration: m }, 'migrate') });
   timeline.mark('migrations');
   const [
-    { ArtifactStore },
     { createPool },
     { loadTraqTemplate },
     { startArtifactHousekeeping },
@@ -86,7 +87,6 @@ async function main() {
   timeline.mark('modules');
 
   const pool = createPool(databaseUrl, config.dbPoolSize, logger);
-  const store = new ArtifactStore(config.storageRoot);
   // Finish file moves a killed process committed, and sweep its temp files, before serving (issue #12).
   const recovered = await startArtifactHousekeeping({ pool, store, logger }, config.tempMaxAgeSeconds);
   const processing = await startProcessing({ config, connectionString: databaseUrl, pool, store, logger, withWorker: config.inProcessWorker });
@@ -113,7 +113,7 @@ async function main() {
   } else {
     say(`database: external PostgreSQL from DATABASE_URL${migrationUrl === databaseUrl ? '' : ', migrated through TRAQ_MIGRATION_DATABASE_URL'}`);
   }
-  say(`artifacts: ${rel(config.storageRoot)}`);
+  say(`artifacts: ${describeArtifacts(config, rel)}`);
   say(
     `round processing: ${config.inProcessWorker ? `worker in this process (${config.worker.concurrency} rounds at a time)` : 'no worker here (TRAQ_WORKER=off; run npm run worker)'}, ` +
       `AI provider ${config.openai.configured ? config.openai.baseUrl : 'none (set OPENAI_API_KEY or OPENAI_BASE_URL)'}`,

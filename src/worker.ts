@@ -3,7 +3,7 @@
  * (run the servers with TRAQ_WORKER=off). Needs DATABASE_URL: the embedded
  * development cluster belongs to `npm start`, which runs its own worker.
  */
-import { ArtifactStore } from './artifacts/store.js';
+import { describeArtifacts, openArtifactStore } from './artifacts/open.js';
 import { loadConfigOrExit } from './config.js';
 import { createPool } from './db/pool.js';
 import { createLogger, lastResortNet } from './logger.js';
@@ -22,11 +22,11 @@ async function main() {
     config,
     connectionString: config.databaseUrl,
     pool,
-    store: new ArtifactStore(config.storageRoot),
+    store: await openArtifactStore(config),
     logger,
     withWorker: true,
   });
-  logger.info({ worker: processing.worker!.id, concurrency: config.worker.concurrency }, 'round worker started');
+  logger.info({ worker: processing.worker!.id, concurrency: config.worker.concurrency, artifacts: describeArtifacts(config) }, 'round worker started');
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;

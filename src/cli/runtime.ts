@@ -7,7 +7,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { ArtifactStore } from '../artifacts/store.js';
+import { openArtifactStore } from '../artifacts/open.js';
+import type { ArtifactStore } from '../artifacts/store.js';
 import { loadConfig, type Config } from '../config.js';
 import type { Cluster } from '../db/cluster.js';
 import { startEmbeddedDatabase } from '../db/embedded.js';
@@ -119,7 +120,7 @@ export class Runtime {
       if (migrateEmbedded) await migrate(embedded.ownerUrl);
     }
     const pool = createPool(url, 4);
-    return { pool, databaseUrl: url, store: new ArtifactStore(config.storageRoot), config, actor: ADMIN_KEY_PRINCIPAL, principal: ADMIN_KEY_PRINCIPAL };
+    return { pool, databaseUrl: url, store: await openArtifactStore(config), config, actor: ADMIN_KEY_PRINCIPAL, principal: ADMIN_KEY_PRINCIPAL };
   }
 
   async backend<T>(impl: BackendImpl<T>): Promise<T> {

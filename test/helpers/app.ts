@@ -4,7 +4,8 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
-import { ArtifactStore } from '../../src/artifacts/store.js';
+import { openArtifactStore } from '../../src/artifacts/open.js';
+import type { ArtifactStore } from '../../src/artifacts/store.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import type { Pool } from '../../src/db/pool.js';
 import { loadTraqTemplate } from '../../src/documents/traq-pdf.js';
@@ -66,7 +67,7 @@ export async function startTestApp(
     },
   });
   const logger = pino({ level: config.logLevel }, sink);
-  const store = new ArtifactStore(config.storageRoot);
+  const store = await openArtifactStore(config);
   const processing = await startProcessing({ config, connectionString: databaseUrl, pool, store, logger, withWorker: config.inProcessWorker });
   t.teardown(() => processing.stop());
   const traqTemplate = await loadTraqTemplate({ templatePdf: config.traqTemplatePdf, fieldMap: config.traqFieldMap });
