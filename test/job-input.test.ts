@@ -6,17 +6,8 @@
 import t from 'tap';
 import { startTestApp } from './helpers/app.js';
 import { refusedUnchanged } from './helpers/digest.js';
-import { approvedDevice } from './helpers/factories.js';
+import { approvedDevice, jobBody as body } from './helpers/factories.js';
 
-const body = (over: Record<string, unknown> = {}) => ({
-  job_name: 'Job A',
-  job_address: '123 Oak St',
-  job_phone: '555-0100',
-  contact_preference: 'text',
-  billing_name: 'Customer A',
-  billing_address: '123 Oak St',
-  ...over,
-});
 
 const app = await startTestApp(t);
 const dev = await approvedDevice(app.pool);

@@ -1,18 +1,9 @@
 import t from 'tap';
 import { startTestApp, type TestApp } from './helpers/app.js';
 import { refusedUnchanged, tableDigest } from './helpers/digest.js';
-import { approvedDevice, job, type TestDevice } from './helpers/factories.js';
+import { approvedDevice, job, jobBody as body, type TestDevice } from './helpers/factories.js';
 import { setLatestRound } from './helpers/rounds.js';
 
-const body = (over: Record<string, unknown> = {}) => ({
-  job_name: 'Job A',
-  job_address: '123 Oak St',
-  job_phone: '555-0100',
-  contact_preference: 'text',
-  billing_name: 'Customer A',
-  billing_address: '123 Oak St',
-  ...over,
-});
 
 const create = (app: TestApp, dev: TestDevice, over: Record<string, unknown> = {}, headers: Record<string, string> = {}) =>
   app.request('POST', '/v1/jobs', { key: dev.token, body: body(over), headers });

@@ -53,3 +53,14 @@ export async function job(pool: Pool, options: { assignTo?: TestDevice; status?:
   }
   return { jobPk: rows[0]!.id, jobId, jobNumber: rows[0]!.job_number };
 }
+
+/** A device job-create body (POST /v1/jobs) with `over` applied: the fields the job tests build on. */
+export const jobBody = (over: Record<string, unknown> = {}) => ({
+  job_name: 'Job A',
+  job_address: '123 Oak St',
+  job_phone: '555-0100',
+  contact_preference: 'text',
+  billing_name: 'Customer A',
+  billing_address: '123 Oak St',
+  ...over,
+});
