@@ -49,8 +49,8 @@ const shared = {
 const children: ChildServer[] = [];
 t.teardown(() => Promise.all(children.map((c) => c.kill())));
 const spawnAll = await Promise.all([
-  startChildServer({ databaseUrl: db.url, dataDir: path.join(dataDir, 'a'), env: { ...shared, TRAQ_SUBMIT_WAIT_SECONDS: '0' } }),
-  startChildServer({ databaseUrl: db.url, dataDir: path.join(dataDir, 'b'), env: { ...shared, TRAQ_SUBMIT_WAIT_SECONDS: '0' } }),
+  startChildServer({ databaseUrl: db.url, dataDir: path.join(dataDir, 'a'), compiled: true, env: { ...shared, TRAQ_SUBMIT_WAIT_SECONDS: '0' } }),
+  startChildServer({ databaseUrl: db.url, dataDir: path.join(dataDir, 'b'), compiled: true, env: { ...shared, TRAQ_SUBMIT_WAIT_SECONDS: '0' } }),
   startChildWorker({ databaseUrl: db.url, dataDir: path.join(dataDir, 'w1'), env: shared }),
   startChildWorker({ databaseUrl: db.url, dataDir: path.join(dataDir, 'w2'), env: shared }),
 ]);
@@ -122,7 +122,7 @@ t.test('two servers, two workers, one database, one bucket', async (t) => {
   // Submit on A; whichever worker claims it is killed while its transcriptions are held open.
   const submitted = await ok('submit', call(A.url, 'POST', `/v1/jobs/${jobId}/rounds/${roundId}/submit`, { key, body: { client_revision_id: 'c1' } }));
   t.equal(submitted.status, 'SUBMITTED_FOR_PROCESSING', 'no worker in the API server: the submit answers at once');
-  await until('a transcription in flight', async () => fake.transcriptions().length > 0);
+  await until('a transcription held open', async () => fake.transcriptions().some((r) => r.file));
   const [{ processing_worker: first }] = await q(`SELECT processing_worker FROM job_rounds WHERE round_id = $1`, [roundId]);
   const claimer = [W1, W2].find((w) => first.includes(`:${w.proc.pid}:`));
   t.ok(claimer, `the round is held by one of the two workers (${first})`);

@@ -18,13 +18,15 @@ interface Asset {
   hash: string;
 }
 
-const here = path.dirname(fileURLToPath(import.meta.url));
+// The console's own files stay in src/console/assets: two folders below the repository both from here
+// (src/console) and from the compiled chunk that holds this module (dist/chunks), which `npm start` runs.
+const own = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'src', 'console', 'assets');
 const leafletDist = path.dirname(createRequire(import.meta.url).resolve('leaflet/dist/leaflet.js'));
 
 const SOURCES: Record<string, string> = {
-  'console.css': path.join(here, 'assets', 'console.css'),
-  'console.js': path.join(here, 'assets', 'console.js'),
-  'map.js': path.join(here, 'assets', 'map.js'),
+  'console.css': path.join(own, 'console.css'),
+  'console.js': path.join(own, 'console.js'),
+  'map.js': path.join(own, 'map.js'),
   'leaflet.js': path.join(leafletDist, 'leaflet.js'),
   'leaflet.css': path.join(leafletDist, 'leaflet.css'),
   // leaflet.css names these relative to itself.
