@@ -38,6 +38,8 @@ t.teardown(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 let holdTranscriptions = true;
 const fake = await startFakeOpenAI({ t, script: (req) => (holdTranscriptions && req.path.endsWith('/audio/transcriptions') ? { hang: true } : undefined) });
 
+const t0 = Date.now();
+const mark = (what: string) => t.comment(`${what}: ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 const shared = {
   ...s3.env(PREFIX),
   TRAQ_PROCESSING_LEASE_SECONDS: '2',
@@ -55,6 +57,7 @@ const spawnAll = await Promise.all([
   startChildWorker({ databaseUrl: db.url, dataDir: path.join(dataDir, 'w2'), env: shared }),
 ]);
 children.push(...spawnAll);
+mark('four processes up');
 const [A, B, W1, W2] = spawnAll as [ChildServer, ChildServer, ChildServer, ChildServer];
 
 // The test's own view of the bucket, through the same backend the servers use.
@@ -119,6 +122,7 @@ t.test('two servers, two workers, one database, one bucket', async (t) => {
     ],
   }));
 
+  mark('uploads done');
   // Submit on A; whichever worker claims it is killed while its transcriptions are held open.
   const submitted = await ok('submit', call(A.url, 'POST', `/v1/jobs/${jobId}/rounds/${roundId}/submit`, { key, body: { client_revision_id: 'c1' } }));
   t.equal(submitted.status, 'SUBMITTED_FOR_PROCESSING', 'no worker in the API server: the submit answers at once');
@@ -139,6 +143,7 @@ t.test('two servers, two workers, one database, one bucket', async (t) => {
   t.equal(after.processing_attempts, 2, 'on the second claim, after the lease lapsed');
   t.equal(fake.transcriptions().filter((r) => r.finishedAt !== undefined).length, 2, 'both recordings transcribed by the survivor');
 
+  mark('review returned');
   // The final on A, served by B.
   const sample = sampleJob('J0006').final;
   const finalBody = { round_id: roundId, server_revision_id: round.server_revision_id, client_revision_id: 'cr-1', form: sample.form, narrative: sample.narrative, profile: sample.profile };
@@ -153,6 +158,7 @@ t.test('two servers, two workers, one database, one bucket', async (t) => {
   const [letterRow] = await q(`SELECT a.sha256 FROM artifacts a JOIN jobs j ON j.id = a.job_id WHERE j.job_id = $1 AND a.path LIKE '%final_report_letter.pdf'`, [jobId]);
   t.equal(sha(Buffer.from(await letter.arrayBuffer())), letterRow.sha256, 'the letter bytes are the recorded ones');
 
+  mark('final served');
   // The export feed and a stage sync read it through B.
   const feed = await ok('feed', call(B.url, 'GET', '/v1/export/changes', { key: TEST_ADMIN_KEY }));
   t.ok(feed.completed.some((j: { job_id: string }) => j.job_id === jobId), 'the feed lists the job as completed');
@@ -164,6 +170,7 @@ t.test('two servers, two workers, one database, one bucket', async (t) => {
   t.ok(fs.readFileSync(path.join(bundle, 'traq_page1.pdf')).equals(pdfOnA), 'the staged form PDF is the final');
   t.ok(fs.existsSync(path.join(bundle, 'images', 'report_1.jpg')), 'with its report photo');
 
+  mark('staged');
   // Retention on B removes the recordings' objects.
   const audioKeys = (await q(`SELECT m.artifact_path FROM round_recordings m JOIN job_rounds r ON r.id = m.round_pk WHERE r.round_id = $1 AND r.job_id = (SELECT id FROM jobs WHERE job_id = $2)`, [roundId, jobId])).map((r) => r.artifact_path);
   t.equal(audioKeys.length, 2);
@@ -173,6 +180,7 @@ t.test('two servers, two workers, one database, one bucket', async (t) => {
   const keysAfter = await bucketKeys();
   t.same(audioKeys.filter((k) => keysAfter.includes(k)), [], 'the recordings are gone from the bucket');
 
+  mark('pruned');
   // Invariants.
   const numbers = (await q(`SELECT substring(job_number FROM 2)::int AS n FROM jobs ORDER BY 1`)).map((r) => r.n);
   t.same(numbers, [1, 2, 3, 4, 5, 6], 'job numbers gap-free across both servers');
