@@ -28,6 +28,9 @@ import { startLocalS3, TEST_BUCKET } from './helpers/s3.js';
 
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 const PREFIX = 'multi';
+// About 60 s alone at a load average of 18 (half of it starting four processes), 102 s inside a full suite at
+// 20-30: more room than tap's default 120 s so a loaded machine does not fail it.
+t.setTimeout(240_000);
 
 const db = await freshDatabase(t);
 const s3 = await startLocalS3(t);
