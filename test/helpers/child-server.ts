@@ -1,5 +1,5 @@
 /**
- * `src/main.ts` as a child process on a test database and a data folder of
+ * The server (`dist/main.js`, compiled from src/) as a child process on a test database and a data folder of
  * the test's own, for tests that kill the server (SIGKILL at a fault point,
  * test-only: src/faults.ts) and start it again on the same state.
  */
@@ -34,7 +34,8 @@ export async function startChildServer(opts: { databaseUrl: string; dataDir: str
     LOG_LEVEL: 'warn',
     ...opts.env,
   });
-  const proc = spawn(process.execPath, ['--import', 'tsx', path.join(process.cwd(), 'src/main.ts')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // The compiled server (scripts/test.ts builds dist/ when src/ changed), as `npm start` runs it: no run-time transpiling per start.
+  const proc = spawn(process.execPath, [path.join(process.cwd(), 'dist/main.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   proc.stdout!.on('data', (c: Buffer) => (out += c.toString('utf8')));
   proc.stderr!.on('data', (c: Buffer) => (out += c.toString('utf8')));
