@@ -3,19 +3,12 @@
  * mode), and the bin launcher. The export commands: cli-export.test.ts.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import t from 'tap';
 import { canonicalJson } from '../src/domain/canonical-json.js';
 import { startTestApp } from './helpers/app.js';
-import { cli } from './helpers/cli.js';
+import { cli, tempDir as tmp } from './helpers/cli.js';
 import { completedJob, finalize } from './helpers/sql-finals.js';
-
-const tmp = (t: { teardown(fn: () => void): void }) => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'traq-cli-'));
-  t.teardown(() => fs.rmSync(dir, { recursive: true, force: true }));
-  return dir;
-};
 
 t.test('artifact fetch writes every output under its name in both modes, and through the launcher', async (t) => {
   const app = await startTestApp(t);

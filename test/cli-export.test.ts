@@ -3,18 +3,11 @@
  * The artifact commands and the bin launcher: cli-artifact.test.ts.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import t from 'tap';
 import { startTestApp } from './helpers/app.js';
-import { cli } from './helpers/cli.js';
+import { cli, tempDir as tmp } from './helpers/cli.js';
 import { completedJob, finalize } from './helpers/sql-finals.js';
-
-const tmp = (t: { teardown(fn: () => void): void }) => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'traq-cli-'));
-  t.teardown(() => fs.rmSync(dir, { recursive: true, force: true }));
-  return dir;
-};
 
 t.test('export commands read the feed and write the right files in both modes', async (t) => {
   const app = await startTestApp(t);

@@ -1,5 +1,7 @@
 /** traq-admin as a child process against a test app, in local mode (its database and store) or remote mode. */
 import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { TEST_ADMIN_KEY, type TestApp } from './app.js';
 import type { TestDevice } from './factories.js';
@@ -14,6 +16,13 @@ export interface Run {
   stdout: string;
   stderr: string;
   json: any;
+}
+
+/** A temp folder of the test's own, removed at teardown. */
+export function tempDir(t: { teardown(fn: () => void): void }): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'traq-cli-'));
+  t.teardown(() => fs.rmSync(dir, { recursive: true, force: true }));
+  return dir;
 }
 
 /** remote-env: remote mode configured only by TRAQ_ADMIN_HOST / TRAQ_API_KEY (and a DATABASE_URL that would fail). */
