@@ -54,8 +54,8 @@ const shared = {
 const children: ChildServer[] = [];
 t.teardown(() => Promise.all(children.map((c) => c.kill())));
 const spawnAll = await Promise.all([
-  startChildServer({ databaseUrl: db.url, dataDir: path.join(dataDir, 'a'), compiled: true, env: { ...shared, TRAQ_SUBMIT_WAIT_SECONDS: '0' } }),
-  startChildServer({ databaseUrl: db.url, dataDir: path.join(dataDir, 'b'), compiled: true, env: { ...shared, TRAQ_SUBMIT_WAIT_SECONDS: '0' } }),
+  startChildServer({ databaseUrl: db.url, dataDir: path.join(dataDir, 'a'), env: { ...shared, TRAQ_SUBMIT_WAIT_SECONDS: '0' } }),
+  startChildServer({ databaseUrl: db.url, dataDir: path.join(dataDir, 'b'), env: { ...shared, TRAQ_SUBMIT_WAIT_SECONDS: '0' } }),
   startChildWorker({ databaseUrl: db.url, dataDir: path.join(dataDir, 'w1'), env: shared }),
   startChildWorker({ databaseUrl: db.url, dataDir: path.join(dataDir, 'w2'), env: shared }),
 ]);

@@ -9,8 +9,8 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Context } from 'koa';
+import { PACKAGE_ROOT } from '../version.js';
 
 interface Asset {
   body: Buffer;
@@ -18,15 +18,14 @@ interface Asset {
   hash: string;
 }
 
-// The console's own files stay in src/console/assets: two folders below the repository both from here
-// (src/console) and from the compiled chunk that holds this module (dist/chunks), which `npm start` runs.
-const own = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'src', 'console', 'assets');
+// From the checkout's root, not this module's folder: the server also runs as a bundle chunk under dist/.
+const here = path.join(PACKAGE_ROOT, 'src', 'console');
 const leafletDist = path.dirname(createRequire(import.meta.url).resolve('leaflet/dist/leaflet.js'));
 
 const SOURCES: Record<string, string> = {
-  'console.css': path.join(own, 'console.css'),
-  'console.js': path.join(own, 'console.js'),
-  'map.js': path.join(own, 'map.js'),
+  'console.css': path.join(here, 'assets', 'console.css'),
+  'console.js': path.join(here, 'assets', 'console.js'),
+  'map.js': path.join(here, 'assets', 'map.js'),
   'leaflet.js': path.join(leafletDist, 'leaflet.js'),
   'leaflet.css': path.join(leafletDist, 'leaflet.css'),
   // leaflet.css names these relative to itself.

@@ -1,5 +1,5 @@
 /**
- * `src/main.ts` as a child process on a test database and a data folder of
+ * The server (`dist/main.js`, compiled from src/) as a child process on a test database and a data folder of
  * the test's own, for tests that kill the server (SIGKILL at a fault point,
  * test-only: src/faults.ts) and start it again on the same state.
  */
@@ -20,10 +20,9 @@ export interface ChildServer {
   kill(): Promise<string>;
 }
 
-/** `compiled`: dist/main.js, as `npm start` runs it (starts faster than src/main.ts through tsx). */
-export async function startChildServer(opts: { databaseUrl: string; dataDir: string; env?: Record<string, string>; compiled?: boolean }): Promise<ChildServer> {
-  const args = opts.compiled ? [path.join(process.cwd(), 'dist/main.js')] : ['--import', 'tsx', path.join(process.cwd(), 'src/main.ts')];
-  return startChild(args, opts, /listening on (http:\/\/[\d.]+:\d+)/);
+/** The server, dist/main.js, as `npm start` runs it. */
+export async function startChildServer(opts: { databaseUrl: string; dataDir: string; env?: Record<string, string> }): Promise<ChildServer> {
+  return startChild([path.join(process.cwd(), 'dist/main.js')], opts, /listening on (http:\/\/[\d.]+:\d+)/);
 }
 
 /**
@@ -48,6 +47,7 @@ async function startChild(args: string[], opts: { databaseUrl: string; dataDir: 
     LOG_LEVEL: 'warn',
     ...opts.env,
   });
+  // Compiled code (scripts/test.ts builds dist/ when src/ changed), as `npm start` runs it: no run-time transpiling per start.
   const proc = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   proc.stdout!.on('data', (c: Buffer) => (out += c.toString('utf8')));
