@@ -4,10 +4,11 @@
  * (member of traq_runtime, as the server connects in production), then tap.
  * Each test file clones its own database from the template (test/helpers/db.ts)
  * and the app under test connects as the runtime role.
- * Ends with a plain "N passed, M failed" line and tap's exit code.
+ * Ends with the slowest files, the wall time, a plain "N passed, M failed" line and tap's exit code.
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import path from 'node:path';
 import pg from 'pg';
 import { ensureDatabase, ensureRuntimeLogin } from '../src/db/embedded.js';
 import { migrate } from '../src/db/migrate.js';
@@ -45,6 +46,8 @@ async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
 
 let code = 1;
 let summary = '';
+/** Each file's time as tap reports it: the slowest are printed at the end (keep every file well under tap's timeout). */
+const fileTimes: [string, number][] = [];
 try {
   await ensureDatabase(adminUrl, template);
   await migrate(urlOf(template));
@@ -61,9 +64,16 @@ try {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let tail = '';
+  let line = '';
   tap.stdout.on('data', (chunk: Buffer) => {
     process.stdout.write(chunk);
     tail = (tail + chunk.toString('utf8')).slice(-20_000);
+    const lines = (line + chunk.toString('utf8')).split('\n');
+    line = lines.pop()!;
+    for (const l of lines) {
+      const m = /^(?:not )?ok \d+ - (\S+\.test\.ts) # time=([\d.]+)ms/.exec(l);
+      if (m) fileTimes.push([m[1]!, Number(m[2]) / 1000]);
+    }
   });
   code = await new Promise<number>((resolve) => tap.on('close', (c) => resolve(c ?? 1)));
   const totals = [...tail.matchAll(/^# \{ total: (\d+), pass: (\d+)(?:, fail: (\d+))?(?:, todo: (\d+))?(?:, skip: (\d+))?/gm)].at(-1);
@@ -80,6 +90,8 @@ try {
   await admin((c) => c.query(`DROP ROLE IF EXISTS ${c.escapeIdentifier(runtimeUser)}`)).catch(() => {});
   await cluster?.dispose();
 }
+const slowest = fileTimes.sort((x, y) => y[1] - x[1]).slice(0, 5);
+if (slowest.length > 1) console.log(`# slowest files: ${slowest.map(([f, s]) => `${path.basename(f)} ${s.toFixed(1)} s`).join(', ')}`);
 console.log(`# wall time ${((Date.now() - started) / 1000).toFixed(1)} s`);
 console.log(summary || (code === 0 ? '0 passed, 0 failed' : '0 passed, 1 failed'));
 process.exit(code);

@@ -33,11 +33,15 @@ t.test('kill -9 at every step of a final and of a replaced upload; restart; rows
   const tmpFiles = () => (fs.existsSync(path.join(storageRoot, '.tmp')) ? fs.readdirSync(path.join(storageRoot, '.tmp')) : []);
   let server: ChildServer | undefined;
   t.teardown(() => server?.kill());
-  const TEMP_AGE_S = 2;
-  let lastKill = 0;
+  // Longer than any upload takes on a loaded machine: the running server's periodic sweep must never take the
+  // temp file of a write still in flight (at 2 s it did, under load). The killed run's temp files are made that
+  // old instead (aged below), as if the restart came a minute later, so the restart's sweep is what removes them.
+  const TEMP_AGE_S = 60;
+  const ageTempFiles = () => {
+    const old = new Date(Date.now() - (TEMP_AGE_S + 1) * 1000);
+    for (const f of tmpFiles()) fs.utimesSync(path.join(storageRoot, '.tmp', f), old, old);
+  };
   const start = async (faultPoint?: string) => {
-    // The killed run's temp files must be older than the sweep age when the next run starts.
-    await new Promise((r) => setTimeout(r, Math.max(0, lastKill + TEMP_AGE_S * 1000 + 100 - Date.now())));
     server = await startChildServer({ databaseUrl, dataDir, env: { TRAQ_TEMP_MAX_AGE_SECONDS: String(TEMP_AGE_S), ...(faultPoint ? { TRAQ_FAULT_POINT: faultPoint } : {}) } });
     return server;
   };
@@ -47,7 +51,7 @@ t.test('kill -9 at every step of a final and of a replaced upload; restart; rows
   let inconsistent = 0;
   const killed = async (scenario: string, s: ChildServer) => {
     t.equal(await s.exited, 'SIGKILL', `${scenario}: the server was killed at the fault point`);
-    lastKill = Date.now();
+    ageTempFiles();
     kills[scenario] = (kills[scenario] ?? 0) + 1;
   };
   /** After a restart: the rows and the files agree, nothing pending, nothing orphaned, no temp file. */
@@ -113,8 +117,8 @@ t.test('kill -9 at every step of a final and of a replaced upload; restart; rows
     const pending = postFinal(s, ready, `cr-r${i}`);
     await new Promise((r) => setTimeout(r, Math.floor(Math.random() * 1500)));
     await s.kill();
-    lastKill = Date.now();
     await pending;
+    ageTempFiles();
     kills.random = (kills.random ?? 0) + 1;
     s = await start();
     await consistent(`random kill ${i + 1}`);
