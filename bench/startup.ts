@@ -26,6 +26,7 @@ async function serverStart(cmd: string[], dataDir: string): Promise<number> {
   const child = spawn(cmd[0]!, cmd.slice(1), {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', TRAQ_DATA_DIR: dataDir, TRAQ_EMBEDDED_PG_PORT: String(pgPort), LOG_LEVEL: 'warn' },
     stdio: process.env.BENCH_VERBOSE ? 'inherit' : 'ignore',
+    detached: true, // its own process group: `npm start` runs the server as a grandchild, which must go too
   });
   try {
     for (;;) {
@@ -36,7 +37,7 @@ async function serverStart(cmd: string[], dataDir: string): Promise<number> {
     }
   } finally {
     const exited = new Promise((r) => child.once('exit', r));
-    child.kill('SIGTERM');
+    if (child.exitCode === null) process.kill(-child.pid!, 'SIGTERM');
     await exited;
   }
 }
