@@ -5,17 +5,40 @@
  * Each test file clones its own database from the template (test/helpers/db.ts)
  * and the app under test connects as the runtime role.
  * Ends with a plain "N passed, M failed" line and tap's exit code.
+ *
+ * The S3 pass (`npm run test:s3`, TEST_ARTIFACT_BACKEND=s3): one shared s3rver on 127.0.0.1 (objects in a
+ * temp folder, removed at the end) whose endpoint every test file gets as TEST_S3_ENDPOINT; each test app
+ * then keeps its artifacts in that bucket under a prefix of its own (test/helpers/s3.ts). Without file
+ * arguments it runs every test file but those in NOT_IN_S3_PASS.
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
 import pg from 'pg';
 import { ensureDatabase, ensureRuntimeLogin } from '../src/db/embedded.js';
 import { migrate } from '../src/db/migrate.js';
+import { runS3rver, type S3rverProcess } from '../test/helpers/s3.js';
 import { throwawayCluster } from './throwaway-cluster.js';
 // @ts-expect-error plain JS build script (scripts/build.mjs), no type declarations
 import { buildIfStale } from './build.mjs';
 
+/**
+ * Test files the S3 pass leaves out: they never read or write artifact bytes, so the backend cannot change
+ * what they check (each one says why). Every other file runs on both backends.
+ */
+const NOT_IN_S3_PASS: Record<string, string> = {
+  'test/schema.test.ts': 'the schema, roles and constraints in PostgreSQL',
+};
+
 const started = Date.now();
+const s3Pass = process.env.TEST_ARTIFACT_BACKEND === 's3';
+const args = process.argv.slice(2);
+if (s3Pass && !args.some((a) => a.endsWith('.ts'))) {
+  const files = (fs.readdirSync('test', { recursive: true }) as string[]).map((f) => `test/${f}`).filter((f) => f.endsWith('.test.ts')).sort();
+  for (const f of Object.keys(NOT_IN_S3_PASS)) if (!files.includes(f)) throw new Error(`NOT_IN_S3_PASS names ${f}, which does not exist`);
+  args.push(...files.filter((f) => !(f in NOT_IN_S3_PASS)));
+  console.log(`# S3 pass: ${args.length} files; left out (no artifact bytes): ${Object.keys(NOT_IN_S3_PASS).join(', ')}`);
+}
 // The CLI tests run the compiled traq-admin (dist/), as operators do.
 await buildIfStale((line: string) => console.log(`# ${line}`));
 const cluster = process.env.TEST_DATABASE_URL ? undefined : await throwawayCluster();
@@ -45,15 +68,21 @@ async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
 
 let code = 1;
 let summary = '';
+let s3: S3rverProcess | undefined;
 try {
+  if (s3Pass) {
+    s3 = await runS3rver();
+    console.log(`# artifacts in s3rver at ${s3.endpoint} (TEST_ARTIFACT_BACKEND=s3)`);
+  }
   await ensureDatabase(adminUrl, template);
   await migrate(urlOf(template));
   await ensureRuntimeLogin(adminUrl, runtimeUser, runtimePassword);
   console.log(`# database ready in ${Date.now() - started} ms (template ${template}, the app connects as ${runtimeUser})`);
 
-  const tap = spawn('node_modules/.bin/tap', process.argv.slice(2), {
+  const tap = spawn('node_modules/.bin/tap', args, {
     env: {
       ...process.env,
+      ...(s3 ? { TEST_S3_ENDPOINT: s3.endpoint } : {}),
       TEST_PG_ADMIN_URL: adminUrl,
       TEST_PG_RUNTIME_URL: urlOf('postgres', { user: runtimeUser, password: runtimePassword }),
       TEST_PG_TEMPLATE: template,
@@ -79,6 +108,7 @@ try {
   await admin((c) => c.query(`DROP DATABASE IF EXISTS ${c.escapeIdentifier(template)} WITH (FORCE)`)).catch(() => {});
   await admin((c) => c.query(`DROP ROLE IF EXISTS ${c.escapeIdentifier(runtimeUser)}`)).catch(() => {});
   await cluster?.dispose();
+  await s3?.close();
 }
 console.log(`# wall time ${((Date.now() - started) / 1000).toFixed(1)} s`);
 console.log(summary || (code === 0 ? '0 passed, 0 failed' : '0 passed, 1 failed'));

@@ -19,6 +19,7 @@ import { freshDatabase } from './helpers/db.js';
 import { call, orphanFiles, rowsAgainstFiles, startChildServer, type ChildServer } from './helpers/child-server.js';
 import { finalBody, readyJob, type ReadyJob } from './helpers/finals.js';
 import type { TestApp } from './helpers/app.js';
+import { openTestStore, stagedNames } from './helpers/store.js';
 
 const sample = JSON.parse(fs.readFileSync(path.join(process.cwd(), 'test/fixtures/samples/jobs/J0003/final.json'), 'utf8'));
 const RANDOM_KILLS = Number(process.env.TRAQ_CRASH_RANDOM_KILLS ?? '0');
@@ -29,8 +30,8 @@ t.test('kill -9 at every step of a final and of a replaced upload; restart; rows
   const { pool, url: databaseUrl } = await freshDatabase(t);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'traq-crash-'));
   t.teardown(() => fs.rmSync(dataDir, { recursive: true, force: true }));
-  const storageRoot = path.join(dataDir, 'artifacts');
-  const tmpFiles = () => (fs.existsSync(path.join(storageRoot, '.tmp')) ? fs.readdirSync(path.join(storageRoot, '.tmp')) : []);
+  // The store the child servers use (the data folder's, or its prefix in the bucket in the S3 pass).
+  const store = await openTestStore(dataDir);
   let server: ChildServer | undefined;
   t.teardown(() => server?.kill());
   const TEMP_AGE_S = 2;
@@ -52,8 +53,9 @@ t.test('kill -9 at every step of a final and of a replaced upload; restart; rows
   };
   /** After a restart: the rows and the files agree, nothing pending, nothing orphaned, no temp file. */
   const consistent = async (scenario: string) => {
-    const problems = [...(await rowsAgainstFiles(pool, storageRoot)), ...(await orphanFiles(pool, storageRoot)).map((k) => `orphan ${k}`)];
-    if (tmpFiles().length) problems.push(`${tmpFiles().length} temp files left`);
+    const problems = [...(await rowsAgainstFiles(pool, store)), ...(await orphanFiles(pool, store)).map((k) => `orphan ${k}`)];
+    const staged = await stagedNames(store);
+    if (staged.length) problems.push(`${staged.length} temp files left`);
     inconsistent += problems.length;
     t.same(problems, [], `${scenario}: rows and files agree after the restart`);
   };
