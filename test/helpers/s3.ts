@@ -43,10 +43,34 @@ export interface S3rverProcess {
   close(): Promise<void>;
 }
 
+interface FilesystemStore {
+  getResourcePath(bucket: string, key: string, type: string): string;
+  deleteObject(bucket: string, key: string): Promise<void>;
+}
+
+/**
+ * s3rver 3.7 removes a deleted key's emptied parent folders, racing a concurrent PUT into the same folder
+ * (its mkdir, then its open fails with ENOENT on a write stream nobody listens to, and the whole process
+ * dies). A delete here removes only the object's own files; listings skip folders, so nothing else changes.
+ */
+function keepFolders(server: S3rver): S3rver {
+  const store = (server as unknown as { store: FilesystemStore }).store;
+  store.deleteObject = async (bucket, key) => {
+    await Promise.all(
+      ['object', 'object.md5', 'metadata.json'].map((type) =>
+        fs.promises.unlink(store.getResourcePath(bucket, key, type)).catch((err: NodeJS.ErrnoException) => {
+          if (err.code !== 'ENOENT') throw err;
+        }),
+      ),
+    );
+  };
+  return server;
+}
+
 /** An s3rver on 127.0.0.1 (a free port, or `port`) keeping its objects in a fresh temp folder. */
 export async function runS3rver(port = 0): Promise<S3rverProcess> {
   const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'traq-s3-'));
-  const make = (p: number) => new S3rver({ address: '127.0.0.1', port: p, silent: true, directory, configureBuckets: [{ name: TEST_BUCKET }] });
+  const make = (p: number) => keepFolders(new S3rver({ address: '127.0.0.1', port: p, silent: true, directory, configureBuckets: [{ name: TEST_BUCKET }] }));
   let server: S3rver | undefined = make(port);
   const bound = (await server.run()).port;
   const stop = async () => {
