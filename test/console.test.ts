@@ -138,6 +138,19 @@ t.test('domain errors come back as a page with the API detail; nothing half-done
   t.equal((await c.request('GET', '/console/nowhere')).status, 404);
 });
 
+t.test('forms and URLs get the API edge checks: a NUL is refused before any query runs', async (t) => {
+  const c = new ConsoleClient(app);
+  await c.signIn(TEST_ADMIN_KEY);
+  const csrf = await c.csrf();
+  const form = await c.request('POST', '/console/devices/no-such-device/approve', { csrf, role: 'arbor\u0000ist' });
+  t.equal(form.status, 422, 'refused as invalid input, before the device is even looked up (that would be 404)');
+  t.match(form.text, /must not contain NUL characters/);
+  const query = await c.request('GET', '/console/jobs?q=a%00b');
+  t.equal(query.status, 422);
+  t.match(query.text, /must not contain NUL characters/);
+  t.equal((await c.request('GET', '/console/jobs?q=ab')).status, 200, 'the same search without the NUL answers');
+});
+
 t.test('recordings answer HTTP ranges; photos and outputs need a session', async (t) => {
   const ready = await readyJob(app, { recordings: ['rec-1'], photos: [{ id: 'img-1', caption: 'Trunk <base>' }] });
   const c = new ConsoleClient(app);

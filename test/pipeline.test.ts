@@ -239,13 +239,13 @@ t.test('per-recording failures: timeout, 5xx, malformed JSON, unreadable audio; 
         return { bytes: new Uint8Array(10), filename: `${r.recordingId}.m4a`, contentType: 'audio/mp4' };
       },
     }),
-    providersFor(fake, 300),
+    providersFor(fake, 1500),
     { concurrency: 10 },
   );
   t.ok(result.ok, 'the round still completes');
   if (!result.ok) return;
   const failures = Object.fromEntries(result.review.transcription_failures.map((f) => [f.recording_id, f]));
-  t.match(failures.rec_hang, { section_id: 'site_factors', error: 'Transcription failed after 2 attempts for rec_hang.m4a: timed out after 0.3 s' });
+  t.match(failures.rec_hang, { section_id: 'site_factors', error: 'Transcription failed after 2 attempts for rec_hang.m4a: timed out after 1.5 s' });
   t.match(failures.rec_5xx, { error: 'Transcription failed after 2 attempts for rec_5xx.m4a: HTTP 502: Bad Gateway' });
   t.match(failures.rec_bad, { error: /rec_bad\.m4a: the provider answered with invalid JSON$/ });
   t.match(failures.rec_lost, { error: 'Recording audio unavailable: ENOENT: no such file' });

@@ -17,8 +17,8 @@ function options(url: string, over: Partial<OpenAIOptions> = {}): OpenAIOptions 
     transcribeModel: 'transcribe-model',
     transcribeLanguage: 'en',
     transcribePrompt: 'arborist words: dripline, target one',
-    chat: { timeoutMs: 300, attempts: 3, backoffMs: 5 },
-    transcribe: { timeoutMs: 300, attempts: 3, backoffMs: 5 },
+    chat: { timeoutMs: 1500, attempts: 3, backoffMs: 5 },
+    transcribe: { timeoutMs: 1500, attempts: 3, backoffMs: 5 },
     ...over,
   };
 }
@@ -72,7 +72,7 @@ t.test('failures are typed values, retried when transient', async (t) => {
 
   fake.script(() => ({ hang: true }));
   const hung = await p.transcriber.transcribe(audio('rec_hang.wav'));
-  t.match(hung, { ok: false, kind: 'timeout', attempts: 3, message: 'Transcription failed after 3 attempts for rec_hang.wav: timed out after 0.3 s' });
+  t.match(hung, { ok: false, kind: 'timeout', attempts: 3, message: 'Transcription failed after 3 attempts for rec_hang.wav: timed out after 1.5 s' });
   t.equal(fake.transcriptions().length, 3, 'three attempts reached the server');
 
   let calls = 0;

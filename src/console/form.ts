@@ -1,6 +1,7 @@
 /** The urlencoded body of a console form (the API's JSON body parser leaves these alone). */
 import type { Context } from 'koa';
 import { problems } from '../http/problems.js';
+import { checkText } from '../http/text-input.js';
 
 const FORM_LIMIT_BYTES = 64 * 1024;
 
@@ -14,7 +15,10 @@ export async function readForm(ctx: Context): Promise<URLSearchParams> {
     if (size > FORM_LIMIT_BYTES) throw problems.payloadTooLarge(FORM_LIMIT_BYTES);
     chunks.push(chunk as Buffer);
   }
-  return new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
+  const form = new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
+  // The API's edge checks apply to forms too: a NUL or lone surrogate never reaches a query.
+  for (const [name, value] of form) checkText({ [name]: value }, 'body');
+  return form;
 }
 
 /** A trimmed form value; blank is null. */

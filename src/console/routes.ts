@@ -11,6 +11,7 @@ import type { Context, Middleware } from 'koa';
 import type { AppDeps } from '../http/app.js';
 import { Problem } from '../http/problems.js';
 import { rateLimit } from '../http/middleware/rate-limit.js';
+import { checkText } from '../http/text-input.js';
 import { ConsoleAssets } from './assets.js';
 import { readForm } from './form.js';
 import { html, type Html } from './html.js';
@@ -92,6 +93,12 @@ const ASSETS = '/console/assets/';
 /** This server's origin as the browser names it (Koa 3's ctx.origin echoes the Origin header instead). */
 const ownOrigin = (ctx: Context) => `${ctx.protocol}://${ctx.host}`;
 
+/** The same edge checks as the API's (src/http/text-input.ts): no NUL, no lone surrogate, bounded length. */
+function checkUrlText(ctx: Context): void {
+  checkText(ctx.params, 'path');
+  checkText(ctx.query, 'query');
+}
+
 /** The console as one Koa middleware; requests outside /console pass through untouched. */
 export function consoleMiddleware(deps: AppDeps): Middleware {
   const assets = new ConsoleAssets();
@@ -105,6 +112,7 @@ export function consoleMiddleware(deps: AppDeps): Middleware {
       router.get(path, async (ctx) => {
         const session = await currentSession(ctx, deps.pool, deps.adminKey);
         if (!session) return ctx.redirect('/console/sign-in');
+        checkUrlText(ctx);
         await handler(ctx, { ...c, session });
       }),
     post: (path, handler) =>
@@ -114,6 +122,7 @@ export function consoleMiddleware(deps: AppDeps): Middleware {
         // Defence in depth beside SameSite=Strict: a browser's Origin must be ours.
         const origin = ctx.get('origin');
         if (origin && origin !== ownOrigin(ctx)) throw csrfRefused();
+        checkUrlText(ctx);
         const form = await readForm(ctx);
         if (!csrfMatches(session, form.get('csrf'))) throw csrfRefused();
         await handler(ctx, { ...c, session }, form);
