@@ -20,7 +20,7 @@ try {
   progress('create throughput, c=10 vs c=1');
   rows.push(...(await createBench(cluster, { rounds: quick ? 3 : 4, seconds: 3 })));
   progress(`hot endpoints at ${quick ? '20k' : '100k'} jobs vs 1k`);
-  rows.push(...(await scaleBench(cluster, { big: quick ? 20_000 : 100_000, rounds: 3, seconds: 2 })));
+  rows.push(...(await scaleBench(cluster, { big: quick ? 20_000 : 100_000, rounds: quick ? 5 : 7, seconds: 1.5 })));
 } finally {
   await cluster.dispose();
 }

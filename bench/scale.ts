@@ -3,7 +3,11 @@
  * 1k jobs: two databases generated in SQL (bench/lib/dataset.ts), one server
  * on each, interleaved rounds, medians, ratios 100k / 1k.
  *
- *   node --import tsx bench/scale.ts [big=100000] [rounds=3] [seconds per measurement=2]
+ * Each round measures every endpoint on both sizes back to back (order
+ * alternating), so both see the same background load; on a shared machine the
+ * ratios of short, many rounds are steadier than those of a few long ones.
+ *
+ *   node --import tsx bench/scale.ts [big=100000] [rounds=7] [seconds per measurement=1.5]
  */
 import { generateDataset } from './lib/dataset.js';
 import { ADMIN_KEY, atLeast, atMost, benchCluster, call, fmt, load, median, printTable, progress, seedDevice, startApp, type BenchCluster, type LoadResult, type Request, type Row, type Server } from './lib/harness.js';
@@ -15,8 +19,8 @@ const customerSearch: Request = { method: 'GET', path: '/v1/admin/customers?sear
 
 export async function scaleBench(cluster: BenchCluster, options: { big?: number; rounds?: number; seconds?: number } = {}): Promise<Row[]> {
   const big = options.big ?? 100_000;
-  const rounds = options.rounds ?? 3;
-  const ms = (options.seconds ?? 2) * 1000;
+  const rounds = options.rounds ?? 7;
+  const ms = (options.seconds ?? 1.5) * 1000;
   const sizes = [1000, big] as const;
   const subjects: { jobs: number; server: Server; token: string }[] = [];
   try {
@@ -34,7 +38,8 @@ export async function scaleBench(cluster: BenchCluster, options: { big?: number;
       { key: 'search', req: () => customerSearch, concurrency: 1 },
     ] as const;
     const results = new Map<string, LoadResult[]>();
-    for (const s of subjects) for (const m of measurements) await load(s.server, m.req(s.token), { concurrency: m.concurrency, ms: 500 }); // warm
+    // Warm every statement past the plan cache's first executions and the JIT, on both servers.
+    for (const s of subjects) for (const m of measurements) await load(s.server, m.req(s.token), { concurrency: m.concurrency, ms: 1500 });
     for (let r = 0; r < rounds; r++) {
       for (const m of measurements) {
         for (const s of r % 2 === 0 ? subjects : [...subjects].reverse()) {
@@ -66,7 +71,7 @@ export async function scaleBench(cluster: BenchCluster, options: { big?: number;
 if (import.meta.url === `file://${process.argv[1]}`) {
   const cluster = await benchCluster();
   try {
-    printTable(await scaleBench(cluster, { big: Number(process.argv[2] ?? 100_000), rounds: Number(process.argv[3] ?? 3), seconds: Number(process.argv[4] ?? 2) }));
+    printTable(await scaleBench(cluster, { big: Number(process.argv[2] ?? 100_000), rounds: Number(process.argv[3] ?? 7), seconds: Number(process.argv[4] ?? 1.5) }));
   } finally {
     await cluster.dispose();
   }

@@ -78,7 +78,9 @@ try {
   try {
     while (!(await fetch(`http://127.0.0.1:${port}/health`).then((r) => r.ok, () => false))) await new Promise((r) => setTimeout(r, 20));
     const password = fs.readFileSync(path.join(warm, 'pg.app.password'), 'utf8').trim();
-    const env = { ...process.env, DATABASE_URL: `postgres://traq_app:${password}@127.0.0.1:${pgPort}/traq` };
+    // The port the cluster really took (it moves to another when the asked one is busy), from its owner file.
+    const { port: clusterPort } = JSON.parse(fs.readFileSync(path.join(warm, 'pg.owner.json'), 'utf8')) as { port: number };
+    const env = { ...process.env, DATABASE_URL: `postgres://traq_app:${password}@127.0.0.1:${clusterPort}/traq` };
     await measure('traq-admin device list (local, DATABASE_URL)', () => timed(['node', 'bin/traq-admin.mjs', 'device', 'list'], env));
   } finally {
     server.kill('SIGTERM');

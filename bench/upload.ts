@@ -1,15 +1,20 @@
 /**
- * bench/upload.ts — streams one large recording upload (default 100 MB) into
- * the real server and into a bare "pipe the request to a file" node server, in
- * the same run, and prints both times and each server's peak RSS growth.
+ * bench/upload.ts — streams one large recording upload (default 200 MB) into
+ * a bare "pipe the request to a file" node server, the real server on the
+ * local backend and the real server on the S3 backend (a local s3rver in a
+ * process of its own), in the same run, and prints each one's time and the
+ * server's peak RSS growth side by side (goal: under 64 MB for the server on
+ * both backends, issue #15).
  *
- *   npm run bench:upload                 # 100 MB
- *   UPLOAD_MB=300 npm run bench:upload
+ *   npm run bench:upload                 # 200 MB
+ *   UPLOAD_MB=50 npm run bench:upload
  *
  * Each server runs in its own child process; its peak RSS is read from
  * VmHWM in /proc/<pid>/status after the peak counter was reset (clear_refs 5)
  * once the server was warm, so the growth is what the upload itself cost.
- * Linux only. The real server gets a throwaway PostgreSQL and a temp data dir.
+ * Linux only. The real servers share a throwaway PostgreSQL (a job each) and
+ * have temp data dirs; s3rver's own memory is not counted (it stands for the
+ * bucket, not for us).
  */
 import { wavBytes, wavHeader } from '../test/helpers/audio.js';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -23,7 +28,7 @@ import pg from 'pg';
 import { throwawayCluster } from '../scripts/throwaway-cluster.js';
 
 const MB = 1024 * 1024;
-const SIZE = Number(process.env.UPLOAD_MB ?? 100) * MB;
+const SIZE = Number(process.env.UPLOAD_MB ?? 200) * MB;
 const ADMIN_KEY = 'bench-admin-key-0123456789abcdef';
 const CHUNK = randomBytes(MB);
 
@@ -51,11 +56,13 @@ function resetPeak(pid: number): boolean {
   }
 }
 
-async function waitFor(url: string, child: ChildProcess, output: () => string) {
+/** Until `url` answers (2xx, or any status when `anyStatus`: s3rver answers 403 to an anonymous GET). */
+async function waitFor(url: string, child: ChildProcess, output: () => string, anyStatus = false) {
   for (let i = 0; i < 600; i++) {
     if (child.exitCode !== null) throw new Error(`server exited early:\n${output()}`);
     try {
-      if ((await fetch(url)).ok) return;
+      const res = await fetch(url);
+      if (res.ok || anyStatus) return;
     } catch {
       /* not up yet */
     }
@@ -105,6 +112,12 @@ http.createServer(async (req, res) => {
 }).listen(Number(process.argv[2]), '127.0.0.1');
 `;
 
+const S3_SERVER = `
+import S3rver from 's3rver';
+const [directory, port] = process.argv.slice(1);
+await new S3rver({ address: '127.0.0.1', port: Number(port), silent: true, directory, configureBuckets: [{ name: 'bench' }] }).run();
+`;
+
 async function main() {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'traq-bench-'));
   const cluster = await throwawayCluster();
@@ -118,33 +131,52 @@ async function main() {
     return { child, output: () => out };
   };
   try {
-    // The real server.
-    const port = await freePort();
-    const real = spawnServer(['--import', 'tsx', 'src/main.ts'], {
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATABASE_URL: cluster.url('postgres'),
-      TRAQ_DATA_DIR: path.join(tmp, 'data'),
-      TRAQ_API_KEY: ADMIN_KEY,
-      TRAQ_MAX_AUDIO_BYTES: String(SIZE + MB),
-      LOG_LEVEL: 'warn',
-    });
-    const base = `http://127.0.0.1:${port}`;
-    await waitFor(`${base}/health`, real.child, real.output);
+    // The bucket: s3rver in its own process, so its memory and CPU are not the bench's.
+    const s3Port = await freePort();
+    fs.mkdirSync(path.join(tmp, 's3'));
+    const s3 = spawnServer(['--input-type=module', '-e', S3_SERVER, path.join(tmp, 's3'), String(s3Port)], {});
+    await waitFor(`http://127.0.0.1:${s3Port}/`, s3.child, s3.output, true);
+    const s3Env = {
+      TRAQ_ARTIFACT_BACKEND: 's3',
+      TRAQ_S3_BUCKET: 'bench',
+      AWS_ENDPOINT_URL_S3: `http://127.0.0.1:${s3Port}`,
+      AWS_REGION: 'us-east-1',
+      AWS_ACCESS_KEY_ID: 'S3RVER',
+      AWS_SECRET_ACCESS_KEY: 'S3RVER',
+    };
 
+    // The real servers (one database, a job each), warmed up with a small upload.
     const db = new pg.Client({ connectionString: cluster.url('postgres') });
     await db.connect();
-    await db.query(`INSERT INTO jobs (job_id, job_number) VALUES ('job_bench00000', 'J9001')`);
-    await db.end();
-    const round = await fetch(`${base}/v1/jobs/job_bench00000/rounds`, { method: 'POST', headers: { 'x-api-key': ADMIN_KEY } });
-    if (!round.ok) throw new Error(`round create: ${round.status} ${await round.text()}`);
-    // Warm up the upload path (route, pool, artifact store, music-metadata) with a small upload first.
-    const warm = await fetch(`${base}/v1/jobs/job_bench00000/sections/trunk/recordings/warmup`, {
-      method: 'PUT',
-      headers: { 'x-api-key': ADMIN_KEY, 'content-type': 'audio/mp4' },
-      body: new Uint8Array(wavBytes(64 * 1024)),
-    });
-    if (!warm.ok) throw new Error(`warm-up upload: ${warm.status} ${await warm.text()}`);
+    const startReal = async (name: string, jobId: string, jobNumber: string, env: Record<string, string>) => {
+      const port = await freePort();
+      const real = spawnServer(['--import', 'tsx', 'src/main.ts'], {
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DATABASE_URL: cluster.url('postgres'),
+        TRAQ_DATA_DIR: path.join(tmp, name),
+        TRAQ_API_KEY: ADMIN_KEY,
+        TRAQ_MAX_AUDIO_BYTES: String(SIZE + MB),
+        TRAQ_ENABLE_DISCOVERY: 'false',
+        LOG_LEVEL: 'warn',
+        ...env,
+      });
+      const base = `http://127.0.0.1:${port}`;
+      await waitFor(`${base}/health`, real.child, real.output);
+      await db.query(`INSERT INTO jobs (job_id, job_number) VALUES ($1, $2)`, [jobId, jobNumber]);
+      const round = await fetch(`${base}/v1/jobs/${jobId}/rounds`, { method: 'POST', headers: { 'x-api-key': ADMIN_KEY } });
+      if (!round.ok) throw new Error(`round create: ${round.status} ${await round.text()}`);
+      // Warm up the upload path (route, pool, artifact store, music-metadata) with a small upload first.
+      const warm = await fetch(`${base}/v1/jobs/${jobId}/sections/trunk/recordings/warmup`, {
+        method: 'PUT',
+        headers: { 'x-api-key': ADMIN_KEY, 'content-type': 'audio/mp4' },
+        body: new Uint8Array(wavBytes(64 * 1024)),
+      });
+      if (!warm.ok) throw new Error(`warm-up upload: ${warm.status} ${await warm.text()}`);
+      return { pid: real.child.pid!, url: `${base}/v1/jobs/${jobId}/sections/trunk/recordings/rec_big`, jobId };
+    };
+    const local = await startReal('local', 'job_bench_local', 'J9001', {});
+    const onS3 = await startReal('s3', 'job_bench_s3', 'J9002', s3Env);
 
     // The bare pipe-to-file server.
     const barePort = await freePort();
@@ -152,7 +184,7 @@ async function main() {
     const bare = spawnServer(['-e', BARE_SERVER, path.join(tmp, 'bare'), String(barePort)], {});
     await waitFor(`http://127.0.0.1:${barePort}/`, bare.child, bare.output);
 
-    let sentSha = '';
+    const sent: Record<string, string> = {};
     const results: { name: string; ms: number; idle: number; growth: number; exact: boolean }[] = [];
     const measure = async (name: string, pid: number, url: string, headers: Record<string, string>, check: (r: Awaited<ReturnType<typeof upload>>) => void) => {
       const idle = status(pid).rss;
@@ -165,21 +197,17 @@ async function main() {
     };
 
     await measure('bare pipe-to-file server', bare.child.pid!, `http://127.0.0.1:${barePort}/`, {}, () => {});
-    await measure(
-      'traq-server recording PUT',
-      real.child.pid!,
-      `${base}/v1/jobs/job_bench00000/sections/trunk/recordings/rec_big`,
-      { 'x-api-key': ADMIN_KEY, 'content-type': 'audio/mp4' },
-      (r) => {
-        sentSha = r.sha256;
+    for (const [name, server] of [['traq-server on local disk', local], ['traq-server on S3 (s3rver)', onS3]] as const) {
+      await measure(name, server.pid, server.url, { 'x-api-key': ADMIN_KEY, 'content-type': 'audio/mp4' }, (r) => {
+        sent[server.jobId] = r.sha256;
         const body = JSON.parse(r.body) as { bytes: number };
-        if (body.bytes !== SIZE) throw new Error(`server stored ${body.bytes} bytes, sent ${SIZE}`);
-      },
+        if (body.bytes !== SIZE) throw new Error(`${name} stored ${body.bytes} bytes, sent ${SIZE}`);
+      });
+    }
+    const { rows } = await db.query(
+      `SELECT j.job_id, m.sha256 FROM round_recordings m JOIN job_rounds r ON r.id = m.round_pk JOIN jobs j ON j.id = r.job_id WHERE m.recording_id = 'rec_big'`,
     );
-    const check = new pg.Client({ connectionString: cluster.url('postgres') });
-    await check.connect();
-    const { rows } = await check.query(`SELECT sha256 FROM round_recordings WHERE recording_id = 'rec_big'`);
-    await check.end();
+    await db.end();
 
     console.log(`upload of ${SIZE / MB} MB over loopback (node ${process.version}, ${os.cpus().length} cores)`);
     for (const r of results) {
@@ -189,7 +217,8 @@ async function main() {
           `idle RSS ${(r.idle / MB).toFixed(0)} MB, peak RSS growth ${(r.growth / MB).toFixed(1)} MB${r.exact ? '' : ' (peak since start: clear_refs refused)'}`,
       );
     }
-    console.log(`  sha256 recorded by the server matches the bytes sent: ${rows[0]?.sha256 === sentSha ? 'yes' : 'NO'}`);
+    const matches = Object.keys(sent).length === 2 && rows.length === 2 && rows.every((r) => r.sha256 === sent[r.job_id]);
+    console.log(`  sha256 recorded by both servers matches the bytes sent: ${matches ? 'yes' : 'NO'}`);
   } finally {
     for (const c of children) c.kill('SIGTERM');
     await Promise.all(children.map((c) => (c.exitCode === null ? new Promise((r) => c.once('exit', r)) : undefined)));

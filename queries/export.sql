@@ -1,21 +1,31 @@
 /* @name ListChangedJobs */
 -- one page of jobs in change order: each job at its latest change that is
 -- after the cursor and was made by a transaction older than every running one
-WITH bound AS (
-  SELECT pg_snapshot_xmin(pg_current_snapshot()) AS xmin
-), latest AS (
-  -- walk the log in position order; keep a change only if it is its job's newest
-  SELECT c.job_id, c.change_xid, c.seq
-    FROM job_changes c, bound b
-   WHERE c.change_xid < b.xmin
-     AND (c.change_xid, c.seq) > (:afterXid!::text::xid8, :afterSeq!::bigint)
-     AND (:since::timestamptz IS NULL OR c.created_at > :since::timestamptz)
-     AND NOT EXISTS (
-       SELECT 1 FROM job_changes n
-        WHERE n.job_id = c.job_id AND n.change_xid < b.xmin
-          AND (n.change_xid, n.seq) > (c.change_xid, c.seq))
-   ORDER BY c.change_xid, c.seq
-   LIMIT :limit!
+WITH latest AS (
+  SELECT u.job_id, u.change_xid, u.seq FROM (
+    -- jobs whose newest change is settled: an index walk of job_latest_changes from the cursor
+    (SELECT l.job_id, l.change_xid, l.seq
+       FROM job_latest_changes l
+      WHERE l.change_xid < pg_snapshot_xmin(pg_current_snapshot())
+        AND (l.change_xid, l.seq) > (:afterXid!::text::xid8, :afterSeq!::bigint)
+        AND (:since::timestamptz IS NULL OR l.created_at > :since::timestamptz)
+      ORDER BY l.change_xid, l.seq
+      LIMIT :limit!)
+    UNION ALL
+    -- the few jobs changed again by a transaction that may still be running: their newest settled change, from the log
+    (SELECT c.job_id, c.change_xid, c.seq
+       FROM job_latest_changes l
+       CROSS JOIN LATERAL (
+         SELECT c0.job_id, c0.change_xid, c0.seq, c0.created_at FROM job_changes c0
+          WHERE c0.job_id = l.job_id AND c0.change_xid < pg_snapshot_xmin(pg_current_snapshot())
+          ORDER BY c0.change_xid DESC, c0.seq DESC
+          LIMIT 1) c
+      WHERE l.change_xid >= pg_snapshot_xmin(pg_current_snapshot())
+        AND (c.change_xid, c.seq) > (:afterXid!::text::xid8, :afterSeq!::bigint)
+        AND (:since::timestamptz IS NULL OR c.created_at > :since::timestamptz))
+  ) u
+  ORDER BY u.change_xid, u.seq
+  LIMIT :limit!
 )
 SELECT l.change_xid::text AS "change_xid!", l.seq AS "change_seq!",
        j.id AS job_pk, j.job_id, j.job_number, j.status, j.created_at, j.updated_at, j.archived_at,

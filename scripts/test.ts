@@ -4,7 +4,7 @@
  * (member of traq_runtime, as the server connects in production), then tap.
  * Each test file clones its own database from the template (test/helpers/db.ts)
  * and the app under test connects as the runtime role.
- * Ends with a plain "N passed, M failed" line and tap's exit code.
+ * Ends with the slowest files, the wall time, a plain "N passed, M failed" line and tap's exit code.
  *
  * The S3 pass (`npm run test:s3`, TEST_ARTIFACT_BACKEND=s3): one shared s3rver on 127.0.0.1 (objects in a
  * temp folder, removed at the end) whose endpoint every test file gets as TEST_S3_ENDPOINT; each test app
@@ -14,6 +14,7 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import path from 'node:path';
 import pg from 'pg';
 import { ensureDatabase, ensureRuntimeLogin } from '../src/db/embedded.js';
 import { migrate } from '../src/db/migrate.js';
@@ -100,6 +101,8 @@ async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
 let code = 1;
 let summary = '';
 let s3: S3rverProcess | undefined;
+/** Each file's time as tap reports it: the slowest are printed at the end (keep every file well under tap's timeout). */
+const fileTimes: [string, number][] = [];
 try {
   if (s3Pass) {
     s3 = await runS3rver();
@@ -121,9 +124,16 @@ try {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let tail = '';
+  let line = '';
   tap.stdout.on('data', (chunk: Buffer) => {
     process.stdout.write(chunk);
     tail = (tail + chunk.toString('utf8')).slice(-20_000);
+    const lines = (line + chunk.toString('utf8')).split('\n');
+    line = lines.pop()!;
+    for (const l of lines) {
+      const m = /^(?:not )?ok \d+ - (\S+\.test\.ts) # time=([\d.]+)ms/.exec(l);
+      if (m) fileTimes.push([m[1]!, Number(m[2]) / 1000]);
+    }
   });
   code = await new Promise<number>((resolve) => tap.on('close', (c) => resolve(c ?? 1)));
   const totals = [...tail.matchAll(/^# \{ total: (\d+), pass: (\d+)(?:, fail: (\d+))?(?:, todo: (\d+))?(?:, skip: (\d+))?/gm)].at(-1);
@@ -141,6 +151,8 @@ try {
   await cluster?.dispose();
   await s3?.close();
 }
+const slowest = fileTimes.sort((x, y) => y[1] - x[1]).slice(0, 5);
+if (slowest.length > 1) console.log(`# slowest files: ${slowest.map(([f, s]) => `${path.basename(f)} ${s.toFixed(1)} s`).join(', ')}`);
 console.log(`# wall time ${((Date.now() - started) / 1000).toFixed(1)} s`);
 console.log(summary || (code === 0 ? '0 passed, 0 failed' : '0 passed, 1 failed'));
 process.exit(code);

@@ -23,7 +23,7 @@ import { VERSION } from './version.js';
 function loadApplication() {
   return Promise.all([
     import('./db/pool.js'),
-    import('./documents/traq-pdf.js'),
+    import('./documents/traq-template.js'),
     import('./domain/placements.js'),
     import('./domain/retention.js'),
     import('./http/app.js'),

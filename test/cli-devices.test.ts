@@ -1,7 +1,7 @@
 /**
  * traq-admin device commands as an operator runs them: a child process (the compiled CLI), in local
  * mode (DATABASE_URL of the test database, its artifact store) and in remote mode (--host/--api-key
- * against the test server). The other traq-admin tests: cli-export, cli-stage, cli-ops.
+ * against the test server). The other traq-admin tests: cli-export, cli-stage, cli-ops, cli-ops-commands, cli-tree.
  */
 import t from 'tap';
 import { startTestApp, type TestApp } from './helpers/app.js';

@@ -1,23 +1,15 @@
 /**
- * traq-admin export and artifact commands as an operator runs them (the compiled CLI, in local and
- * remote mode), and the bin launcher.
+ * traq-admin export commands as an operator runs them (the compiled CLI, in local and remote mode).
+ * The artifact commands and the bin launcher: cli-artifact.test.ts.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import t from 'tap';
-import { canonicalJson } from '../src/domain/canonical-json.js';
 import { startTestApp } from './helpers/app.js';
-import { cli } from './helpers/cli.js';
+import { cli, tempDir as tmp } from './helpers/cli.js';
 import { completedJob, finalize } from './helpers/sql-finals.js';
 
-const tmp = (t: { teardown(fn: () => void): void }) => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'traq-cli-'));
-  t.teardown(() => fs.rmSync(dir, { recursive: true, force: true }));
-  return dir;
-};
-
-t.test('export and artifact commands write the right files in both modes', async (t) => {
+t.test('export commands read the feed and write the right files in both modes', async (t) => {
   const app = await startTestApp(t);
   const a = await completedJob(app, { images: ['root flare', 'trunk'] });
   const b = await completedJob(app);
@@ -44,32 +36,7 @@ t.test('export and artifact commands write the right files in both modes', async
     t.equal(all.code, 0, all.stderr);
     t.same(fs.readdirSync(path.join(dir, 'imgs')).sort(), ['report_1.jpg', 'report_2.jpg'], `${mode}: every image`);
     t.match(all.stderr, /images J\d+ 2\/2 report_2 ok/, 'a plain progress line per image off a terminal');
-
-    const fetches = ['report-pdf', 'traq-pdf', 'transcript', 'final-json', 'geo-json'].flatMap((kind) =>
-      [a, b].map((j) => cli(app, mode, ['--json', 'artifact', 'fetch', '--job', j.jobNumber, '--kind', kind, '--output-dir', path.join(dir, j.jobNumber)])),
-    );
-    for (const r of await Promise.all(fetches)) t.equal(r.code, 0, r.stderr);
-    const J = a.jobNumber;
-    const K = b.jobNumber;
-    t.same(fs.readdirSync(path.join(dir, J)).sort(), [`${J}_final.geojson`, `${J}_final.json`, `${J}_report_letter.pdf`, `${J}_transcript.txt`, `${J}_traq_page1.pdf`], `${mode}: final names`);
-    t.same(
-      fs.readdirSync(path.join(dir, K)).sort(),
-      [`${K}_correction.geojson`, `${K}_correction.json`, `${K}_correction_report_letter.pdf`, `${K}_correction_transcript.txt`, `${K}_correction_traq_page1.pdf`],
-      `${mode}: correction names`,
-    );
-    t.equal(fs.readFileSync(path.join(dir, J, `${J}_final.json`), 'utf8'), canonicalJson(a.payload));
-
-    const unknown = await cli(app, mode, ['artifact', 'fetch', '--job', 'J9999999', '--kind', 'traq-pdf']);
-    t.equal(unknown.code, 3, `${mode}: unknown job exits 3`);
-    t.equal(unknown.stderr, 'traq-admin: Job not found: J9999999\n');
     const unknownImages = await cli(app, mode, ['export', 'images-fetch-all', '--job', 'J9999999']);
     t.equal(unknownImages.code, 3);
   }
-
-  // the installed launcher, default output folder ./exports/<job_number>/
-  const cwd = tmp(t);
-  const viaBin = await cli(app, 'remote', ['artifact', 'fetch', '--job', a.jobId, '--kind', 'traq-pdf'], { cwd, launcher: true });
-  t.equal(viaBin.code, 0, viaBin.stderr);
-  t.equal(fs.readFileSync(path.join(cwd, 'exports', a.jobNumber, `${a.jobNumber}_traq_page1.pdf`), 'utf8'), '%PDF final_traq_page1.pdf');
-  t.match(viaBin.stdout, /\(final, 25 bytes\)\n$/);
 });

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import t from 'tap';
 import { TEST_ADMIN_KEY, startTestApp, type TestApp } from './helpers/app.js';
+import { awaitWholeRateWindow } from './helpers/db.js';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 const newId = (prefix = 'dev') => `${prefix}-${randomBytes(5).toString('hex')}`;
@@ -419,6 +420,7 @@ t.test('openapi.json documents the device and profile endpoints', async (t) => {
 
 t.test('rate limits on register and token: 429 with Retry-After; pairing can be switched off', async (t) => {
   const limited = await startTestApp(t, { TRAQ_AUTH_RATE_LIMIT_PER_MINUTE: '3', TRAQ_PAIRING_WINDOW_SECONDS: '0' });
+  await awaitWholeRateWindow(limited.pool);
   const deviceId = newId();
   const first = await register(limited, deviceId);
   await limited.admin('POST', `/v1/admin/devices/${deviceId}/approve`);
@@ -436,5 +438,5 @@ t.test('rate limits on register and token: 429 with Retry-After; pairing can be 
   const tokenOver = await token(limited, deviceId, { device_secret: first.body.device_secret });
   t.equal(tokenOver.status, 429, 'the token route has its own budget of 3, now spent');
   t.equal((await limited.request('GET', `/v1/auth/device/${deviceId}/status`)).status, 200, 'reads are not limited');
-  t.equal((await token(app, newId())).status, 404, 'another app instance keeps its own counters');
+  t.equal((await token(app, newId())).status, 404, 'another database keeps its own counters (test/shared-state.test.ts: one database, one budget)');
 });

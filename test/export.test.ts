@@ -187,6 +187,17 @@ t.test('a write that commits late is delivered, not lost behind the cursor', asy
   await late.query(`UPDATE jobs SET job_name = 'late' WHERE id = $1`, [slow.jobPk]); // stamped now, committed later
   await app.pool.query(`UPDATE jobs SET job_name = 'fast' WHERE id = $1`, [fast.jobPk]);
 
+  // A full snapshot still lists the job changed again after the open transaction began, at its older
+  // change (read from the log, not from job_latest_changes). Another test file's open transaction may hold
+  // the cluster-wide horizon further back for a moment, so read until it has passed.
+  let listed: string[] = [];
+  for (const deadline = Date.now() + 60_000; listed.length < 2 && Date.now() < deadline; ) {
+    const snapshot = await app.admin('GET', '/v1/export/changes');
+    listed = snapshot.body.in_process.map((i: { job_id: string }) => i.job_id);
+    if (listed.length < 2) await new Promise((r) => setTimeout(r, 100));
+  }
+  t.same(listed.sort(), [fast.jobId, slow.jobId].sort(), 'a full snapshot during the open transaction lists both jobs');
+
   const during = await app.admin('GET', `/v1/export/changes?cursor=${start}`);
   t.same(during.body.in_process, [], 'nothing newer than the open transaction is handed out yet');
   t.equal(during.body.cursor, start, 'so the cursor does not move past it');
@@ -205,6 +216,13 @@ t.test('a write that commits late is delivered, not lost behind the cursor', asy
   t.same(arrived.sort(), [fast.jobId, slow.jobId].sort(), 'both changes arrive, once');
   const next = await app.admin('GET', `/v1/export/changes?cursor=${cursor}`);
   t.same(next.body.in_process, [], 'and are not repeated');
+
+  const { rows: drift } = await app.pool.query(
+    `SELECT job_id FROM (SELECT DISTINCT ON (job_id) job_id, change_xid, seq FROM job_changes ORDER BY job_id, change_xid DESC, seq DESC) c
+      FULL JOIN job_latest_changes l USING (job_id)
+     WHERE (c.change_xid, c.seq) IS DISTINCT FROM (l.change_xid, l.seq)`,
+  );
+  t.same(drift, [], "job_latest_changes holds each job's newest logged change");
 });
 
 t.test('without a limit every change comes in one answer; with one, pages', async (t) => {

@@ -22,7 +22,7 @@ t.test('an import killed at a random moment completes when started again', async
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const key of Object.keys(env)) if (/^(DATABASE_URL|TRAQ_|AWS_)/.test(key)) delete env[key];
   Object.assign(env, { DATABASE_URL: app.databaseUrl, ...app.storeEnv });
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO, 'src/cli/main.ts'), ...importArgs(source.url)], { cwd: REPO, env, stdio: 'ignore' });
+  const child = spawn(process.execPath, [path.join(REPO, 'dist/cli.js'), ...importArgs(source.url)], { cwd: REPO, env, stdio: 'ignore' });
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   for (;;) {
     const { rows: waiting } = await app.pool.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`);

@@ -7,8 +7,8 @@
  * Used by the scale bench and by the create-path EXPLAIN test.
  *
  * Triggers are off on the generating connection (session_replication_role)
- * and the change log is written here instead, one statement per transaction
- * as the trigger would: row-by-row triggers on a table being filled in the
+ * and the change log (and each job's newest change) is written here instead,
+ * one statement per transaction as the trigger would: row-by-row triggers on a table being filled in the
  * same statement made this take many minutes. Foreign keys are right by
  * construction.
  */
@@ -85,6 +85,11 @@ async function generate(pool: pg.Client, jobs: number, log: (line: string) => vo
           WHERE (hashtext(job_id) & 7) IN (${2 * k}, ${2 * k + 1}, ${(2 * k + 3) % 8}) RETURNING id)
        INSERT INTO job_changes (job_id, source) SELECT id, 'job' FROM u`);
   }
+  await step(
+    'newest change per job',
+    `INSERT INTO job_latest_changes (job_id, change_xid, seq, created_at)
+     SELECT DISTINCT ON (job_id) job_id, change_xid, seq, created_at FROM job_changes ORDER BY job_id, change_xid DESC, seq DESC`,
+  );
   await step(
     'counters',
     `UPDATE runtime_counters SET current_value = CASE counter_key WHEN 'job_number' THEN ${jobs} WHEN 'customer_code' THEN ${customers} ELSE ${payers} END`,

@@ -122,8 +122,14 @@ export async function compiledMain(): Promise<string> {
   const { build } = await import('esbuild');
   const root = path.join(REPO, 'node_modules/.cache/traq-bench');
   fs.rmSync(root, { recursive: true, force: true });
-  const entryPoints = fs.readdirSync(path.join(REPO, 'src'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts')).map((f) => path.join(REPO, 'src', f));
+  const files = fs.readdirSync(path.join(REPO, 'src'), { recursive: true, encoding: 'utf8' }).filter((f) => fs.statSync(path.join(REPO, 'src', f)).isFile());
+  const entryPoints = files.filter((f) => f.endsWith('.ts')).map((f) => path.join(REPO, 'src', f));
   await build({ entryPoints, outdir: path.join(root, 'src'), format: 'esm', platform: 'node', target: 'node20', logLevel: 'error' });
+  // Files the modules read beside themselves (the console's CSS and scripts).
+  for (const f of files.filter((f) => !f.endsWith('.ts'))) {
+    fs.mkdirSync(path.dirname(path.join(root, 'src', f)), { recursive: true });
+    fs.copyFileSync(path.join(REPO, 'src', f), path.join(root, 'src', f));
+  }
   // migrate.ts and version.ts find these relative to themselves.
   fs.symlinkSync(path.join(REPO, 'migrations'), path.join(root, 'migrations'));
   fs.symlinkSync(path.join(REPO, 'package.json'), path.join(root, 'package.json'));

@@ -11,8 +11,10 @@
 import { Command, CommanderError, Option } from 'commander';
 import { VERSION } from '../version.js';
 import { describeFailure, EXIT } from './errors.js';
-import { groups } from './registry.js';
+import { groups, type GroupEntry } from './registry.js';
 import { Runtime, type GlobalOptions, type Mode } from './runtime.js';
+
+const GLOBAL_WITH_VALUE = ['--mode', '--host', '--api-key'];
 
 const HELP_FOOTER = `
 Modes:
@@ -24,6 +26,18 @@ Modes:
 Exit codes:
   0 ok   1 failure   2 usage error (bad argument; server 400/422)
   3 not found or refused (404, 401, 403, 409)`;
+
+/** The group a command line names: its first operand after the global options (after `help`, the next one). */
+function namedGroup(args: string[]): GroupEntry | undefined {
+  const operands: string[] = [];
+  for (let i = 0; i < args.length && operands.length < 2; i++) {
+    const arg = args[i]!;
+    if (GLOBAL_WITH_VALUE.includes(arg)) i++;
+    else if (!arg.startsWith('-')) operands.push(arg);
+  }
+  const name = operands[0] === 'help' ? operands[1] : operands[0];
+  return groups.find((g) => g.name === name);
+}
 
 export async function run(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   let args = argv;
@@ -49,7 +63,12 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv = process.env):
     const o = program.opts<GlobalOptions>();
     return { ...o, mode: o.mode ?? leading };
   }, env);
-  for (const g of groups) g.register(program.command(g.name).description(g.summary), rt);
+  // Only the group the command line names is loaded; every other one stays a name and a summary for --help.
+  const named = namedGroup(args);
+  for (const g of groups) {
+    const group = program.command(g.name).description(g.summary);
+    if (g === named) (await g.load()).register(group, rt);
+  }
 
   // Ctrl-C: close the pool and stop an embedded cluster this process started, then leave.
   const interrupted = () => void rt.close().finally(() => process.exit(130));

@@ -7,14 +7,12 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { openArtifactStore } from '../artifacts/open.js';
 import type { ArtifactStore } from '../artifacts/store.js';
-import { loadConfig, type Config } from '../config.js';
+import type { Config } from '../config.js';
 import type { Cluster } from '../db/cluster.js';
-import { startEmbeddedDatabase } from '../db/embedded.js';
-import { createPool, type Pool } from '../db/pool.js';
+import type { Pool } from '../db/pool.js';
 import { ADMIN_KEY_FILE } from '../admin-key.js';
-import { ADMIN_KEY_PRINCIPAL, type Principal } from '../http/auth.js';
+import type { Principal } from '../http/auth.js';
 import type { Actor } from '../domain/events.js';
 import { usageError } from './errors.js';
 import { RemoteClient } from './http.js';
@@ -105,6 +103,14 @@ export class Runtime {
   }
 
   private async openLocal(migrateEmbedded: boolean): Promise<LocalServices> {
+    // Imported here: remote mode and --help need none of the configuration, database or store modules.
+    const [{ loadConfig }, { startEmbeddedDatabase }, { createPool }, { openArtifactStore }, { ADMIN_KEY_PRINCIPAL }] = await Promise.all([
+      import('../config.js'),
+      import('../db/embedded.js'),
+      import('../db/pool.js'),
+      import('../artifacts/open.js'),
+      import('../http/auth.js'),
+    ]);
     // The CLI never serves HTTP, so the production rule "no start without TRAQ_API_KEY" does not apply to it.
     const config = loadConfig({ ...this.env, TRAQ_ENV: 'development' });
     // A restore (the one caller that skips migrating) loads rows with triggers set aside: it needs the owner.

@@ -9,8 +9,8 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Context } from 'koa';
+import { PACKAGE_ROOT } from '../version.js';
 
 interface Asset {
   body: Buffer;
@@ -18,7 +18,8 @@ interface Asset {
   hash: string;
 }
 
-const here = path.dirname(fileURLToPath(import.meta.url));
+// From the checkout's root, not this module's folder: the server also runs as a bundle chunk under dist/.
+const here = path.join(PACKAGE_ROOT, 'src', 'console');
 const leafletDist = path.dirname(createRequire(import.meta.url).resolve('leaflet/dist/leaflet.js'));
 
 const SOURCES: Record<string, string> = {

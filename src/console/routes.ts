@@ -105,7 +105,7 @@ export function consoleMiddleware(deps: AppDeps): Middleware {
   const c: Console = { deps, assets };
   const router = new Router({ prefix: '/console' });
   const csp = contentSecurityPolicy(deps.config.consoleTileUrl);
-  const signInLimit = rateLimit({ perMinute: deps.config.authRateLimitPerMinute });
+  const signInLimit = rateLimit(deps.pool, { scope: 'console-sign-in', perMinute: deps.config.authRateLimitPerMinute });
 
   const r: ConsoleRouter = {
     get: (path, handler) =>

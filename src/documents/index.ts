@@ -5,9 +5,7 @@
 import { buildFinalGeoJson, geoJsonBuffer, type FinalFeatureCollection } from './geojson.js';
 import { finalJsonBuffer } from './final-payload.js';
 import { buildLetter } from './letter.js';
-import { renderLetterDocx } from './letter-docx.js';
-import { renderLetterPdf } from './letter-pdf.js';
-import { renderTraqPdf, type TraqTemplate } from './traq-pdf.js';
+import type { TraqTemplate } from './traq-template.js';
 import type { FinalPayload, JobFacts, LetterImage } from './types.js';
 
 export interface FinalOutputs {
@@ -34,6 +32,8 @@ export async function renderFinalOutputs(opts: {
   const { payload, job } = opts;
   const letter = buildLetter({ profile: payload.profile, job, form: payload.form.data, narrative: opts.letterNarrative ?? payload.narrative.text, date: opts.date ?? new Date() });
   const geojsonPayload = buildFinalGeoJson(payload, job.job_number);
+  // The renderers (pdf-lib, docx) are loaded by the first final, not with the server: they are most of its start-up.
+  const [{ renderTraqPdf }, { renderLetterPdf }, { renderLetterDocx }] = await Promise.all([import('./traq-pdf.js'), import('./letter-pdf.js'), import('./letter-docx.js')]);
   const [traqPdf, letterPdf, letterDocx] = await Promise.all([
     renderTraqPdf(payload.form.data, opts.template, { jobNumber: job.job_number }),
     renderLetterPdf(letter, opts.images),

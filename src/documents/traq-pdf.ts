@@ -6,54 +6,16 @@
  * (not the enum again), every X has the same size, and text never leaves its box (shrunk,
  * then cut with an ellipsis). With no template the summary renderer draws its own form.
  */
-import fsp from 'node:fs/promises';
 import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import { renderTraqSummary } from './traq-summary.js';
 import { fitText, safeText } from './text-fit.js';
 import { displayText, valueAt } from './traq-schema.js';
 
 export { displayText, valueAt };
+import type { TraqFieldBox, TraqFieldMap, TraqTemplate } from './traq-template.js';
 import type { FormData } from './types.js';
 
-export interface TraqFieldBox {
-  page: number;
-  box_id: number;
-  /** [x0, y0, x1, y1], top-left origin, in pixels of the page render (`render_size_px`). */
-  bbox_px: [number, number, number, number];
-  json_path: string;
-  type: string;
-  compare_value: string | null;
-  section_id?: string;
-}
-
-export interface TraqFieldMap {
-  pages: Record<string, { render_size_px: [number, number] }>;
-  fields: TraqFieldBox[];
-}
-
-/** The configured template: the blank form's bytes and its box map. */
-export interface TraqTemplate {
-  pdf: Uint8Array;
-  map: TraqFieldMap;
-}
-
-/**
- * Reads the template and map named by configuration (TRAQ_TRAQ_TEMPLATE_PDF /
- * TRAQ_TRAQ_FIELD_MAP). Neither set → null (the summary form is rendered). One without the
- * other, an unreadable file or a map that is not a field map → an Error naming the file.
- */
-export async function loadTraqTemplate(paths: { templatePdf?: string | null; fieldMap?: string | null }): Promise<TraqTemplate | null> {
-  const { templatePdf, fieldMap } = paths;
-  if (!templatePdf && !fieldMap) return null;
-  if (!templatePdf || !fieldMap) throw new Error('The TRAQ template PDF and its field map must be configured together');
-  const pdf = new Uint8Array(await fsp.readFile(templatePdf));
-  const map = JSON.parse(await fsp.readFile(fieldMap, 'utf8')) as TraqFieldMap;
-  if (!map || !Array.isArray(map.fields) || typeof map.pages !== 'object') throw new Error(`Not a TRAQ field map: ${fieldMap}`);
-  const doc = await PDFDocument.load(pdf);
-  const pages = Math.max(...map.fields.map((f) => f.page));
-  if (doc.getPageCount() < pages) throw new Error(`The TRAQ template ${templatePdf} has ${doc.getPageCount()} pages; the map needs ${pages}`);
-  return { pdf, map };
-}
+export { loadTraqTemplate, type TraqFieldBox, type TraqFieldMap, type TraqTemplate } from './traq-template.js';
 
 export const TEXT_MAX_SIZE = 10;
 export const TEXT_MIN_SIZE = 4;

@@ -14,7 +14,7 @@ import type { Pool } from '../db/pool.js';
 import { withTransaction } from '../db/tx.js';
 import { finalJsonBuffer } from '../documents/final-payload.js';
 import { buildFinalGeoJson } from '../documents/geojson.js';
-import { renderTraqPdf, type TraqTemplate } from '../documents/traq-pdf.js';
+import type { TraqTemplate } from '../documents/traq-template.js';
 import type { FinalPayload } from '../documents/types.js';
 import type { Principal } from '../http/auth.js';
 import { problems } from '../http/problems.js';
@@ -70,6 +70,8 @@ export async function setFinalFromJson(
       if (kind === 'final' && finals.some((f) => f.kind === 'final')) throw problems.finalExists();
       const geojson = input.geojson ?? buildFinalGeoJson(payload as unknown as FinalPayload, job.job_number);
       staged.geojson = await store.stage(Readable.from([jsonBytes(geojson)]));
+      // The renderer (pdf-lib) is loaded on the first import, not with the server.
+      const { renderTraqPdf } = await import('../documents/traq-pdf.js');
       staged.traqPdf = await store.stage(Readable.from([await renderTraqPdf(payload.form.data as FinalPayload['form']['data'], template, { jobNumber: job.job_number })]));
       const roundId = str(payload.round_id);
       const [round] = roundId ? await findRoundForFinal.run({ jobPk: job.id, roundId }, tx) : [];

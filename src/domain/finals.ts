@@ -19,7 +19,7 @@ import { withTransaction } from '../db/tx.js';
 import { faultPoint } from '../faults.js';
 import { buildFinalPayload, chooseProfile, prepareFinalForm, selectReportImages } from '../documents/final-payload.js';
 import { renderFinalOutputs, type FinalOutputs } from '../documents/index.js';
-import type { TraqTemplate } from '../documents/traq-pdf.js';
+import type { TraqTemplate } from '../documents/traq-template.js';
 import type { FinalPayload, JobFacts, LetterImage, Profile, ReportImage, TraqForm } from '../documents/types.js';
 import type { Principal } from '../http/auth.js';
 import { Problem, problems } from '../http/problems.js';

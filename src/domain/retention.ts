@@ -33,6 +33,7 @@ import {
 } from '../queries/retention.queries.js';
 import { problems } from '../http/problems.js';
 import { recordEvent, type Actor } from './events.js';
+import { scheduleTask } from './schedules.js';
 
 export interface JobPruneReport {
   job_id: string;
@@ -158,14 +159,16 @@ export async function pruneArchived(
   };
 }
 
-/** TRAQ_RETENTION_INTERVAL_HOURS: prunes in this process on a timer that never keeps it alive. */
+/**
+ * TRAQ_RETENTION_INTERVAL_HOURS: the prune as a scheduled task, run once per
+ * interval across every process on the database (domain/schedules.ts), on a
+ * timer that never keeps this one alive.
+ */
 export function scheduleRetention(deps: { pool: Pool; store: ArtifactStore; logger: Logger }, hours: number): NodeJS.Timeout | undefined {
   if (!(hours > 0)) return undefined;
-  const timer = setInterval(() => {
-    pruneArchived(deps, 'system')
-      .then((r) => deps.logger.info({ retention: { jobs_pruned: r.jobs_pruned, files_deleted: r.files_deleted, bytes: r.bytes } }, 'retention prune'))
-      .catch((err: Error) => deps.logger.error({ err: err.message }, 'retention prune failed'));
-  }, hours * 3_600_000);
-  timer.unref();
-  return timer;
+  return scheduleTask(deps, 'retention', hours * 3600, () => pruneArchived(deps, 'system'), (r) => ({
+    jobs_pruned: r.jobs_pruned,
+    files_deleted: r.files_deleted,
+    bytes: r.bytes,
+  }));
 }

@@ -2,7 +2,7 @@ import Koa from 'koa';
 import { koaBody } from 'koa-body';
 import type { ArtifactStore } from '../artifacts/store.js';
 import type { Config } from '../config.js';
-import type { TraqTemplate } from '../documents/traq-pdf.js';
+import type { TraqTemplate } from '../documents/traq-template.js';
 import type { Pool } from '../db/pool.js';
 import type { Logger } from '../logger.js';
 import type { RoundEvents } from '../processing/round-events.js';

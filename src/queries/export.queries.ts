@@ -24,7 +24,6 @@ export interface IListChangedJobsResult {
   /** When the job was last finalized (archived). */
   archived_at: Date | null;
   category_marker_before_cursor: string | null;
-  /** Order of the change within its transaction's xid (and globally unique). */
   change_seq: number;
   change_xid: string;
   /** When the job was created. */
@@ -78,28 +77,38 @@ export interface IListChangedJobsQuery {
   result: IListChangedJobsResult;
 }
 
-const listChangedJobsIR: any = {"usedParamSet":{"afterXid":true,"afterSeq":true,"since":true,"limit":true,"clientXid":true,"clientSeq":true},"params":[{"name":"afterXid","required":true,"transform":{"type":"scalar"},"locs":[{"a":460,"b":469}]},{"name":"afterSeq","required":true,"transform":{"type":"scalar"},"locs":[{"a":484,"b":493}]},{"name":"since","required":false,"transform":{"type":"scalar"},"locs":[{"a":514,"b":519},{"a":560,"b":565},{"a":1581,"b":1586},{"a":1633,"b":1638},{"a":1778,"b":1783},{"a":1966,"b":1971},{"a":2159,"b":2164},{"a":2325,"b":2330}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":800,"b":806}]},{"name":"clientXid","required":true,"transform":{"type":"scalar"},"locs":[{"a":1868,"b":1878},{"a":2238,"b":2248}]},{"name":"clientSeq","required":true,"transform":{"type":"scalar"},"locs":[{"a":1893,"b":1903},{"a":2263,"b":2273}]}],"statement":"-- one page of jobs in change order: each job at its latest change that is\n-- after the cursor and was made by a transaction older than every running one\nWITH bound AS (\n  SELECT pg_snapshot_xmin(pg_current_snapshot()) AS xmin\n), latest AS (\n  -- walk the log in position order; keep a change only if it is its job's newest\n  SELECT c.job_id, c.change_xid, c.seq\n    FROM job_changes c, bound b\n   WHERE c.change_xid < b.xmin\n     AND (c.change_xid, c.seq) > (:afterXid!::text::xid8, :afterSeq!::bigint)\n     AND (:since::timestamptz IS NULL OR c.created_at > :since::timestamptz)\n     AND NOT EXISTS (\n       SELECT 1 FROM job_changes n\n        WHERE n.job_id = c.job_id AND n.change_xid < b.xmin\n          AND (n.change_xid, n.seq) > (c.change_xid, c.seq))\n   ORDER BY c.change_xid, c.seq\n   LIMIT :limit!\n)\nSELECT l.change_xid::text AS \"change_xid!\", l.seq AS \"change_seq!\",\n       j.id AS job_pk, j.job_id, j.job_number, j.status, j.created_at, j.updated_at, j.archived_at,\n       j.latest_round_id,\n       p.project_id AS \"project_id?\", p.name AS \"project?\", p.slug AS \"project_slug?\",\n       r.id AS \"round_pk?\", r.round_id AS \"round_id?\", r.server_revision_id AS \"round_server_revision_id?\",\n       r.review_payload AS \"review_payload?\", r.updated_at AS \"round_updated_at?\",\n       f.kind AS \"final_kind?\", f.round_id AS \"final_round_id?\", f.payload AS \"final_payload?\", f.updated_at AS \"final_updated_at?\",\n       g.id AS \"geojson_id?\", g.updated_at AS \"geojson_updated_at?\",\n       -- \"before the client's cursor\": a log position, or for an ISO-8601 cursor a time\n       (:since::timestamptz IS NOT NULL AND j.created_at <= :since::timestamptz\n        OR EXISTS (SELECT 1 FROM job_changes c\n                    WHERE c.job_id = j.id\n                      AND CASE WHEN :since::timestamptz IS NULL\n                               THEN (c.change_xid, c.seq) <= (:clientXid!::text::xid8, :clientSeq!::bigint)\n                               ELSE c.created_at <= :since::timestamptz END)) AS \"seen_before_cursor!\",\n       (SELECT c.source FROM job_changes c\n         WHERE c.job_id = j.id AND c.source IN ('completed', 'reopened')\n           AND CASE WHEN :since::timestamptz IS NULL\n                    THEN (c.change_xid, c.seq) <= (:clientXid!::text::xid8, :clientSeq!::bigint)\n                    ELSE c.created_at <= :since::timestamptz END\n         ORDER BY c.change_xid DESC, c.seq DESC LIMIT 1) AS \"category_marker_before_cursor?\"\n  FROM latest l\n  JOIN jobs j ON j.id = l.job_id\n  LEFT JOIN projects p ON p.id = j.project_id\n  LEFT JOIN LATERAL (\n    SELECT * FROM job_rounds r0 WHERE r0.job_id = j.id\n     ORDER BY (r0.round_id = j.latest_round_id) DESC, r0.updated_at DESC LIMIT 1\n  ) r ON true\n  LEFT JOIN LATERAL (\n    SELECT * FROM job_finals f0 WHERE f0.job_id = j.id\n     ORDER BY (f0.kind = 'correction') DESC LIMIT 1\n  ) f ON true\n  LEFT JOIN LATERAL (\n    SELECT * FROM job_geojson_exports g0 WHERE g0.job_id = j.id\n     ORDER BY (g0.kind = f.kind) DESC, g0.updated_at DESC LIMIT 1\n  ) g ON true\n ORDER BY l.change_xid, l.seq"};
+const listChangedJobsIR: any = {"usedParamSet":{"afterXid":true,"afterSeq":true,"since":true,"limit":true,"clientXid":true,"clientSeq":true},"params":[{"name":"afterXid","required":true,"transform":{"type":"scalar"},"locs":[{"a":492,"b":501},{"a":1267,"b":1276}]},{"name":"afterSeq","required":true,"transform":{"type":"scalar"},"locs":[{"a":516,"b":525},{"a":1291,"b":1300}]},{"name":"since","required":false,"transform":{"type":"scalar"},"locs":[{"a":549,"b":554},{"a":595,"b":600},{"a":1324,"b":1329},{"a":1370,"b":1375},{"a":2218,"b":2223},{"a":2270,"b":2275},{"a":2415,"b":2420},{"a":2603,"b":2608},{"a":2796,"b":2801},{"a":2962,"b":2967}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":663,"b":669},{"a":1437,"b":1443}]},{"name":"clientXid","required":true,"transform":{"type":"scalar"},"locs":[{"a":2505,"b":2515},{"a":2875,"b":2885}]},{"name":"clientSeq","required":true,"transform":{"type":"scalar"},"locs":[{"a":2530,"b":2540},{"a":2900,"b":2910}]}],"statement":"-- one page of jobs in change order: each job at its latest change that is\n-- after the cursor and was made by a transaction older than every running one\nWITH latest AS (\n  SELECT u.job_id, u.change_xid, u.seq FROM (\n    -- jobs whose newest change is settled: an index walk of job_latest_changes from the cursor\n    (SELECT l.job_id, l.change_xid, l.seq\n       FROM job_latest_changes l\n      WHERE l.change_xid < pg_snapshot_xmin(pg_current_snapshot())\n        AND (l.change_xid, l.seq) > (:afterXid!::text::xid8, :afterSeq!::bigint)\n        AND (:since::timestamptz IS NULL OR l.created_at > :since::timestamptz)\n      ORDER BY l.change_xid, l.seq\n      LIMIT :limit!)\n    UNION ALL\n    -- the few jobs changed again by a transaction that may still be running: their newest settled change, from the log\n    (SELECT c.job_id, c.change_xid, c.seq\n       FROM job_latest_changes l\n       CROSS JOIN LATERAL (\n         SELECT c0.job_id, c0.change_xid, c0.seq, c0.created_at FROM job_changes c0\n          WHERE c0.job_id = l.job_id AND c0.change_xid < pg_snapshot_xmin(pg_current_snapshot())\n          ORDER BY c0.change_xid DESC, c0.seq DESC\n          LIMIT 1) c\n      WHERE l.change_xid >= pg_snapshot_xmin(pg_current_snapshot())\n        AND (c.change_xid, c.seq) > (:afterXid!::text::xid8, :afterSeq!::bigint)\n        AND (:since::timestamptz IS NULL OR c.created_at > :since::timestamptz))\n  ) u\n  ORDER BY u.change_xid, u.seq\n  LIMIT :limit!\n)\nSELECT l.change_xid::text AS \"change_xid!\", l.seq AS \"change_seq!\",\n       j.id AS job_pk, j.job_id, j.job_number, j.status, j.created_at, j.updated_at, j.archived_at,\n       j.latest_round_id,\n       p.project_id AS \"project_id?\", p.name AS \"project?\", p.slug AS \"project_slug?\",\n       r.id AS \"round_pk?\", r.round_id AS \"round_id?\", r.server_revision_id AS \"round_server_revision_id?\",\n       r.review_payload AS \"review_payload?\", r.updated_at AS \"round_updated_at?\",\n       f.kind AS \"final_kind?\", f.round_id AS \"final_round_id?\", f.payload AS \"final_payload?\", f.updated_at AS \"final_updated_at?\",\n       g.id AS \"geojson_id?\", g.updated_at AS \"geojson_updated_at?\",\n       -- \"before the client's cursor\": a log position, or for an ISO-8601 cursor a time\n       (:since::timestamptz IS NOT NULL AND j.created_at <= :since::timestamptz\n        OR EXISTS (SELECT 1 FROM job_changes c\n                    WHERE c.job_id = j.id\n                      AND CASE WHEN :since::timestamptz IS NULL\n                               THEN (c.change_xid, c.seq) <= (:clientXid!::text::xid8, :clientSeq!::bigint)\n                               ELSE c.created_at <= :since::timestamptz END)) AS \"seen_before_cursor!\",\n       (SELECT c.source FROM job_changes c\n         WHERE c.job_id = j.id AND c.source IN ('completed', 'reopened')\n           AND CASE WHEN :since::timestamptz IS NULL\n                    THEN (c.change_xid, c.seq) <= (:clientXid!::text::xid8, :clientSeq!::bigint)\n                    ELSE c.created_at <= :since::timestamptz END\n         ORDER BY c.change_xid DESC, c.seq DESC LIMIT 1) AS \"category_marker_before_cursor?\"\n  FROM latest l\n  JOIN jobs j ON j.id = l.job_id\n  LEFT JOIN projects p ON p.id = j.project_id\n  LEFT JOIN LATERAL (\n    SELECT * FROM job_rounds r0 WHERE r0.job_id = j.id\n     ORDER BY (r0.round_id = j.latest_round_id) DESC, r0.updated_at DESC LIMIT 1\n  ) r ON true\n  LEFT JOIN LATERAL (\n    SELECT * FROM job_finals f0 WHERE f0.job_id = j.id\n     ORDER BY (f0.kind = 'correction') DESC LIMIT 1\n  ) f ON true\n  LEFT JOIN LATERAL (\n    SELECT * FROM job_geojson_exports g0 WHERE g0.job_id = j.id\n     ORDER BY (g0.kind = f.kind) DESC, g0.updated_at DESC LIMIT 1\n  ) g ON true\n ORDER BY l.change_xid, l.seq"};
 
 /**
  * Query generated from SQL:
  * ```
  * -- one page of jobs in change order: each job at its latest change that is
  * -- after the cursor and was made by a transaction older than every running one
- * WITH bound AS (
- *   SELECT pg_snapshot_xmin(pg_current_snapshot()) AS xmin
- * ), latest AS (
- *   -- walk the log in position order; keep a change only if it is its job's newest
- *   SELECT c.job_id, c.change_xid, c.seq
- *     FROM job_changes c, bound b
- *    WHERE c.change_xid < b.xmin
- *      AND (c.change_xid, c.seq) > (:afterXid!::text::xid8, :afterSeq!::bigint)
- *      AND (:since::timestamptz IS NULL OR c.created_at > :since::timestamptz)
- *      AND NOT EXISTS (
- *        SELECT 1 FROM job_changes n
- *         WHERE n.job_id = c.job_id AND n.change_xid < b.xmin
- *           AND (n.change_xid, n.seq) > (c.change_xid, c.seq))
- *    ORDER BY c.change_xid, c.seq
- *    LIMIT :limit!
+ * WITH latest AS (
+ *   SELECT u.job_id, u.change_xid, u.seq FROM (
+ *     -- jobs whose newest change is settled: an index walk of job_latest_changes from the cursor
+ *     (SELECT l.job_id, l.change_xid, l.seq
+ *        FROM job_latest_changes l
+ *       WHERE l.change_xid < pg_snapshot_xmin(pg_current_snapshot())
+ *         AND (l.change_xid, l.seq) > (:afterXid!::text::xid8, :afterSeq!::bigint)
+ *         AND (:since::timestamptz IS NULL OR l.created_at > :since::timestamptz)
+ *       ORDER BY l.change_xid, l.seq
+ *       LIMIT :limit!)
+ *     UNION ALL
+ *     -- the few jobs changed again by a transaction that may still be running: their newest settled change, from the log
+ *     (SELECT c.job_id, c.change_xid, c.seq
+ *        FROM job_latest_changes l
+ *        CROSS JOIN LATERAL (
+ *          SELECT c0.job_id, c0.change_xid, c0.seq, c0.created_at FROM job_changes c0
+ *           WHERE c0.job_id = l.job_id AND c0.change_xid < pg_snapshot_xmin(pg_current_snapshot())
+ *           ORDER BY c0.change_xid DESC, c0.seq DESC
+ *           LIMIT 1) c
+ *       WHERE l.change_xid >= pg_snapshot_xmin(pg_current_snapshot())
+ *         AND (c.change_xid, c.seq) > (:afterXid!::text::xid8, :afterSeq!::bigint)
+ *         AND (:since::timestamptz IS NULL OR c.created_at > :since::timestamptz))
+ *   ) u
+ *   ORDER BY u.change_xid, u.seq
+ *   LIMIT :limit!
  * )
  * SELECT l.change_xid::text AS "change_xid!", l.seq AS "change_seq!",
  *        j.id AS job_pk, j.job_id, j.job_number, j.status, j.created_at, j.updated_at, j.archived_at,

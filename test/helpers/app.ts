@@ -8,7 +8,7 @@ import { openArtifactStore } from '../../src/artifacts/open.js';
 import type { ArtifactStore } from '../../src/artifacts/store.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import type { Pool } from '../../src/db/pool.js';
-import { loadTraqTemplate } from '../../src/documents/traq-pdf.js';
+import { loadTraqTemplate } from '../../src/documents/traq-template.js';
 import { createApp, type AppDeps } from '../../src/http/app.js';
 import { startProcessing, type Processing } from '../../src/processing/runtime.js';
 import { createProviders, letterPolisher } from '../../src/providers/index.js';

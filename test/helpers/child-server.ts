@@ -1,5 +1,5 @@
 /**
- * `src/main.ts` as a child process on a test database and a data folder of
+ * The server (`dist/main.js`, compiled from src/) as a child process on a test database and a data folder of
  * the test's own, for tests that kill the server (SIGKILL at a fault point,
  * test-only: src/faults.ts) and start it again on the same state.
  */
@@ -21,7 +21,20 @@ export interface ChildServer {
   kill(): Promise<string>;
 }
 
+/** The server, dist/main.js, as `npm start` runs it. */
 export async function startChildServer(opts: { databaseUrl: string; dataDir: string; env?: Record<string, string> }): Promise<ChildServer> {
+  return startChild([path.join(process.cwd(), 'dist/main.js')], opts, /listening on (http:\/\/[\d.]+:\d+)/);
+}
+
+/**
+ * A round worker (`npm run worker`, compiled: dist/worker.js, which the test harness builds) as a child
+ * process; resolves once it logged its start. `url` is empty; `workerId` prefix `<host>:<pid>:`.
+ */
+export async function startChildWorker(opts: { databaseUrl: string; dataDir: string; env?: Record<string, string> }): Promise<ChildServer> {
+  return startChild([path.join(process.cwd(), 'dist/worker.js')], { ...opts, env: { LOG_LEVEL: 'info', ...opts.env } }, /"msg":"round worker started"()/);
+}
+
+async function startChild(args: string[], opts: { databaseUrl: string; dataDir: string; env?: Record<string, string> }, ready: RegExp): Promise<ChildServer> {
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const k of Object.keys(env)) if (/^(DATABASE_URL|TRAQ_|OPENAI_|AWS_)/.test(k)) delete env[k];
   Object.assign(env, {
@@ -36,14 +49,15 @@ export async function startChildServer(opts: { databaseUrl: string; dataDir: str
     LOG_LEVEL: 'warn',
     ...opts.env,
   });
-  const proc = spawn(process.execPath, ['--import', 'tsx', path.join(process.cwd(), 'src/main.ts')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // Compiled code (scripts/test.ts builds dist/ when src/ changed), as `npm start` runs it: no run-time transpiling per start.
+  const proc = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   proc.stdout!.on('data', (c: Buffer) => (out += c.toString('utf8')));
   proc.stderr!.on('data', (c: Buffer) => (out += c.toString('utf8')));
   const exited = new Promise<string>((resolve) => proc.once('exit', (code, signal) => resolve(signal ?? String(code))));
   const url = await new Promise<string>((resolve, reject) => {
     const poll = setInterval(() => {
-      const m = /listening on (http:\/\/[\d.]+:\d+)/.exec(out);
+      const m = ready.exec(out);
       if (m) {
         clearInterval(poll);
         resolve(m[1]!);
@@ -51,7 +65,7 @@ export async function startChildServer(opts: { databaseUrl: string; dataDir: str
     }, 50);
     void exited.then((how) => {
       clearInterval(poll);
-      reject(new Error(`server exited (${how}) before listening:\n${out}`));
+      reject(new Error(`${args.at(-1)} exited (${how}) before it was ready:\n${out}`));
     });
   });
   return {

@@ -64,3 +64,13 @@ export async function freshDatabase(t: Tap, options: { empty?: boolean } = {}): 
   });
   return { url, pool, ownerUrl, ownerPool, name };
 }
+
+/**
+ * Waits, when the database clock is in the last `margin` seconds of a minute, for the next minute: a test
+ * that counts requests against the auth rate limit's one-minute window must not straddle two windows.
+ */
+export async function awaitWholeRateWindow(pool: Pool, marginSeconds = 15): Promise<void> {
+  const { rows } = await pool.query<{ s: number }>(`SELECT extract(epoch FROM date_trunc('minute', now()) + interval '1 minute' - now())::float8 AS s`);
+  const left = rows[0]!.s;
+  if (left < marginSeconds) await new Promise((r) => setTimeout(r, left * 1000 + 50));
+}

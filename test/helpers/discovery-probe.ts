@@ -19,8 +19,8 @@ if (mode === 'down') {
   console.log(JSON.stringify({ alive: true, warnings: logs.filter((l: any) => l.level === 'warn').length }));
 } else {
   await new Promise((r) => setTimeout(r, 500));
-  const main = path.join(process.cwd(), 'src/cli/main.ts');
-  execFile(process.execPath, ['--import', 'tsx', main, 'net', '--wait', '3', '--json'], async (err, stdout, stderr) => {
+  const main = path.join(process.cwd(), 'dist/cli.js'); // the compiled traq-admin, as operators run it
+  execFile(process.execPath, [main, 'net', '--wait', '3', '--json'], async (err, stdout, stderr) => {
     await ad.stop();
     console.log(JSON.stringify({ code: err ? (err as { code?: number }).code : 0, cli: stdout ? JSON.parse(stdout) : null, stderr, logs }));
   });

@@ -96,7 +96,9 @@ export async function startFakeOpenAI(options: { t?: { teardown(fn: () => unknow
       model: undefined,
     };
     requests.push(rec);
-    const raw = await readBody(req);
+    // A client killed mid-request (a SIGKILLed worker) aborts the body: recorded, never answered.
+    const raw = await readBody(req).catch(() => undefined);
+    if (!raw) return;
     const contentType = req.headers['content-type'] ?? '';
     if (contentType.startsWith('multipart/form-data')) {
       const form = await new Response(new Uint8Array(raw), { headers: { 'content-type': contentType } }).formData();

@@ -44,8 +44,6 @@ export const artifactBackend = (rt: Runtime) =>
 const jobNumberOf = (filename: string) => filename.split('_')[0]!;
 
 export const artifactGroup: CommandGroup = {
-  name: 'artifact',
-  summary: 'Download the outputs of a finalized job',
   register(group: Command, rt: Runtime) {
     group
       .command('fetch')

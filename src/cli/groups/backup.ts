@@ -15,8 +15,6 @@ function localOnly(rt: Runtime, command: string): void {
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 export const backupGroup: CommandGroup = {
-  name: 'backup',
-  summary: 'Back up the database and the artifacts it names into a folder (local mode)',
   register(group: Command, rt: Runtime) {
     group
       .requiredOption('--out <dir>', 'new or empty folder to write the backup into')
@@ -33,8 +31,6 @@ export const backupGroup: CommandGroup = {
 };
 
 export const restoreGroup: CommandGroup = {
-  name: 'restore',
-  summary: 'Restore a backup into an empty database and artifact store, and verify it (local mode)',
   register(group: Command, rt: Runtime) {
     group
       .requiredOption('--from <dir>', 'a folder written by traq-admin backup')

@@ -196,8 +196,6 @@ function registerKind(group: Command, rt: Runtime, kind: Kind) {
 }
 
 export const customerGroup: CommandGroup = {
-  name: 'customer',
-  summary: 'Customers and (customer billing ...) billing profiles: list, find duplicates, edit, merge, delete',
   register(group: Command, rt: Runtime) {
     registerKind(group, rt, CUSTOMER);
     registerKind(group.command('billing').description('Billing profiles: the same commands'), rt, BILLING);

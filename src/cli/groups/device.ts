@@ -65,8 +65,6 @@ function showDevice(rt: Runtime, device: Device) {
 const role = () => choice('--role <role>', 'role to grant', DEVICE_ROLES, 'arborist');
 
 export const deviceGroup: CommandGroup = {
-  name: 'device',
-  summary: 'Approve, revoke and list field devices; issue their tokens',
   register(group: Command, rt: Runtime) {
     group
       .command('list')

@@ -87,8 +87,6 @@ function mergePages(pages: ChangesPage[]): ChangesPage {
 const extensionOf = (d: Download) => path.extname(d.filename ?? '') || (d.contentType?.includes('png') ? '.png' : '.jpg');
 
 export const exportGroup: CommandGroup = {
-  name: 'export',
-  summary: 'Read the export feed; download images and GeoJSON',
   register(group: Command, rt: Runtime) {
     group
       .command('changes')

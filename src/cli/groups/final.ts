@@ -29,7 +29,7 @@ const backend = (rt: Runtime) =>
       // The same TRAQ form template the server is configured with (TRAQ_TRAQ_TEMPLATE_PDF / _FIELD_MAP).
       // Imported here, not at the top: the document renderers (pdf-lib, docx) would slow every traq-admin start.
       set: async (ref, kind, input) => {
-        const [{ loadTraqTemplate }, { setFinalFromJson }] = await Promise.all([import('../../documents/traq-pdf.js'), import('../../domain/final-admin.js')]);
+        const [{ loadTraqTemplate }, { setFinalFromJson }] = await Promise.all([import('../../documents/traq-template.js'), import('../../domain/final-admin.js')]);
         return setFinalFromJson(pool, store, principal, ref, kind, input, await loadTraqTemplate({ templatePdf: config.traqTemplatePdf, fieldMap: config.traqFieldMap }));
       },
     }),
@@ -59,8 +59,6 @@ async function importedFinal(fromJson: string, geojsonJson: string | undefined):
 const SIDE_COLUMNS = ['side', 'exists', 'round_id', 'user_name', 'json_file_exists', 'report_pdf_exists', 'traq_pdf_exists', 'geojson_exists', 'transcript_length', 'image_count'];
 
 export const finalGroup: CommandGroup = {
-  name: 'final',
-  summary: "Inspect a job's final and correction; import one from a final.json",
   register(group: Command, rt: Runtime) {
     group
       .command('inspect')

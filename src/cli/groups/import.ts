@@ -28,8 +28,6 @@ function printReport(r: ImportReport) {
 }
 
 export const importGroup: CommandGroup = {
-  name: 'import',
-  summary: 'Move another server (the Python TRAQ server) into this one',
   register(group: Command, rt: Runtime) {
     group
       .command('python-server')

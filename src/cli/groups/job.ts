@@ -85,8 +85,6 @@ const ASSIGNMENT_COLUMNS = ['job_id', 'device_id', 'assigned_at', 'assigned_by']
 const jobOption = (cmd: Command) => cmd.requiredOption('--job <job>', 'job id or job number (any case)', nonBlank);
 
 export const jobGroup: CommandGroup = {
-  name: 'job',
-  summary: 'Create and edit jobs, assign them to devices, force their status, inspect them',
   register(group: Command, rt: Runtime) {
     const b = () => jobBackend(rt);
     const showJob = (reply: Reply) => show(rt.json, reply, () => printTable([reply.job as Record<string, unknown>], JOB_COLUMNS));

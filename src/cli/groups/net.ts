@@ -11,8 +11,6 @@ import type { CommandGroup } from '../registry.js';
 import type { Runtime } from '../runtime.js';
 
 export const netGroup: CommandGroup = {
-  name: 'net',
-  summary: 'List the traq servers advertised on this network (mDNS _traq._tcp)',
   register(group: Command, rt: Runtime) {
     group
       .option('--wait <seconds>', 'how long to listen for answers', wholeNumber(1, 60), 3)

@@ -38,8 +38,6 @@ const input = (o: { project?: string; projectSlug?: string }): ProjectInput => (
 });
 
 export const projectGroup: CommandGroup = {
-  name: 'project',
-  summary: 'List, create and rename projects',
   register(group: Command, rt: Runtime) {
     const showOne = (project: Project) => show(rt.json, { ok: true, project }, () => printTable([project], COLUMNS));
     group

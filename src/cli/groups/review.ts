@@ -6,8 +6,6 @@ import type { Runtime } from '../runtime.js';
 import { jobRound, roundBackend, withoutKeys, type JobRound } from './round.js';
 
 export const reviewGroup: CommandGroup = {
-  name: 'review',
-  summary: "Inspect a round's stored review",
   register(group: Command, rt: Runtime) {
     jobRound(group.command('inspect').description('The review payload of a round with a summary of it')).action(async (o: JobRound) => {
       const reply = await (await roundBackend(rt)).inspectReview(o.job, o.roundId);

@@ -81,8 +81,6 @@ export const jobRound = (cmd: Command) => jobOption(cmd).requiredOption('--round
 export const withoutKeys = (reply: Reply, ...keys: string[]) => Object.fromEntries(Object.entries(reply).filter(([k]) => !keys.includes(k)));
 
 export const roundGroup: CommandGroup = {
-  name: 'round',
-  summary: 'Create, reopen and inspect rounds; read or replace a manifest; submit or reprocess (remote)',
   register(group: Command, rt: Runtime) {
     const record = (reply: Reply) => show(rt.json, reply, () => printRecord(withoutKeys(reply, 'ok')));
     /** Resolves --job then runs the call with the job_id. */

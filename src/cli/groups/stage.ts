@@ -12,8 +12,6 @@ import { exportBackend } from './export.js';
 const ROOT = ['--root <dir>', 'staging folder', './staging'] as const;
 
 export const stageGroup: CommandGroup = {
-  name: 'stage',
-  summary: 'Build and curate staging bundles of completed jobs',
   register(group: Command, rt: Runtime) {
     group
       .command('sync')

@@ -50,8 +50,6 @@ async function identifyLocal(images: IdentifyImage[], o: IdentifyOptions): Promi
 }
 
 export const treeGroup: CommandGroup = {
-  name: 'tree',
-  summary: 'Identify a tree species from photos (Pl@ntNet)',
   register(group: Command, rt: Runtime) {
     group
       .command('identify')
