@@ -3,6 +3,7 @@ import path from 'node:path';
 import t from 'tap';
 import { canonicalJson } from '../src/domain/canonical-json.js';
 import { startTestApp } from './helpers/app.js';
+import { allKeys } from './helpers/store.js';
 import { approvedDevice, job } from './helpers/factories.js';
 import { completedJob, finalize } from './helpers/sql-finals.js';
 
@@ -11,8 +12,9 @@ t.test('artifact fetch: each kind of a final, then the correction preferred', as
   const j = await completedJob(app, { images: ['trunk'] });
   const J = j.jobNumber;
   const get = (ref: string, kind: string) => app.admin('GET', `/v1/admin/jobs/${ref}/artifacts/${kind}`);
-  const files = () => fs.readdirSync(app.config.dataDir, { recursive: true }).map(String).sort();
-  let before = files();
+  // The data folder and the artifact store (the same place on local disk, a bucket in the S3 pass).
+  const files = async () => [...fs.readdirSync(app.config.dataDir, { recursive: true }).map(String), ...(await allKeys(app.store)).map((k) => `store:${k}`)].sort();
+  let before = await files();
 
   const cases = [
     ['final-json', `${J}_final.json`, 'application/json'],
@@ -37,9 +39,9 @@ t.test('artifact fetch: each kind of a final, then the correction preferred', as
   t.equal((await get(j.jobId, 'report-pdf')).text, '%PDF final_report_letter.pdf');
   t.equal((await get(J.toLowerCase(), 'traq-pdf')).status, 200, 'job number in any case');
 
-  t.same(files(), before, 'nothing written on the server');
+  t.same(await files(), before, 'nothing written on the server');
   await finalize(app, j, { kind: 'correction', transcript: 'corrected words' });
-  before = files();
+  before = await files();
   const correction = [
     ['final-json', `${J}_correction.json`],
     ['transcript', `${J}_correction_transcript.txt`],
@@ -55,7 +57,7 @@ t.test('artifact fetch: each kind of a final, then the correction preferred', as
   }
   t.equal((await get(J, 'transcript')).text, 'corrected words');
   t.equal((await get(J, 'traq-pdf')).text, '%PDF final_traq_page1_correction.pdf');
-  t.same(files(), before, 'nothing written on the server');
+  t.same(await files(), before, 'nothing written on the server');
   t.notOk(fs.existsSync(path.join(process.cwd(), 'exports', J)), 'no export copies in the working folder');
 });
 
@@ -65,7 +67,7 @@ t.test('artifact fetch: 400, 404s and auth', async (t) => {
   const open = await job(app.pool);
   const noPdf = await completedJob(app, { pdfs: false, transcript: '  ' });
   const gone = await completedJob(app);
-  await fs.promises.rm(path.join(app.config.storageRoot, 'jobs', gone.jobId, 'final_traq_page1.pdf'));
+  t.ok(await app.store.delete(`jobs/${gone.jobId}/final_traq_page1.pdf`), 'a final output goes missing');
 
   const expect = async (r: Promise<{ status: number; body: { detail: string; code: string } }>, status: number, detail: string) => {
     const reply = await r;

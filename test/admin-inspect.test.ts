@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import t from 'tap';
 import { startTestApp } from './helpers/app.js';
+import { allKeys } from './helpers/store.js';
 import { approvedDevice, job } from './helpers/factories.js';
 import { finalize } from './helpers/sql-finals.js';
 
@@ -13,7 +14,8 @@ t.test('admin inspect: job, round and review through draft, processing, reviewed
     t.equal(r.status, 200, p);
     return r.body;
   };
-  const files = () => fs.readdirSync(app.config.dataDir, { recursive: true }).map(String).sort();
+  // The data folder and the artifact store (the same place on local disk, a bucket in the S3 pass).
+  const files = async () => [...fs.readdirSync(app.config.dataDir, { recursive: true }).map(String), ...(await allKeys(app.store)).map((k) => `store:${k}`)].sort();
 
   // draft: one round, nothing submitted
   t.equal((await app.request('POST', `/v1/jobs/${j.jobId}/rounds`, { key: dev.token })).status, 200);
@@ -90,11 +92,11 @@ t.test('admin inspect: job, round and review through draft, processing, reviewed
   ji = await inspect(`${j.jobId}/inspect`);
   t.match(ji, { status: 'ARCHIVED', has_final: true, has_correction: false, details: { status: 'ARCHIVED' } });
   await finalize(app, j, { kind: 'correction' });
-  const before = files();
+  const before = await files();
   t.match(await inspect(`${j.jobId}/inspect`), { has_final: true, has_correction: true });
   await inspect(`${j.jobId}/rounds/round_1/inspect`);
   await inspect(`${j.jobId}/rounds/round_1/review/inspect`);
-  t.same(files(), before, 'inspect writes nothing on the server');
+  t.same(await files(), before, 'inspect writes nothing on the server');
 });
 
 t.test('admin inspect: 404s and auth', async (t) => {

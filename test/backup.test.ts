@@ -10,7 +10,6 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import t from 'tap';
-import { ArtifactStore } from '../src/artifacts/store.js';
 import { takeBackup } from '../src/cli/backup.js';
 import { restoreBackup } from '../src/cli/restore.js';
 import { startEmbeddedDatabase } from '../src/db/embedded.js';
@@ -20,6 +19,8 @@ import { cli } from './helpers/cli.js';
 import { freshDatabase } from './helpers/db.js';
 import { fetchBytes, finalBody, JOB_BODY, must, photo, readyJob } from './helpers/finals.js';
 import { sampleJob } from './helpers/samples.js';
+import { storeEnv } from './helpers/s3.js';
+import { openTestStore } from './helpers/store.js';
 
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'traq-backup-test-'));
@@ -107,7 +108,7 @@ t.test('backup: one snapshot of every table and exactly the files it names, with
   const early = path.join(tmp, 'backup-early');
   await takeBackup(app.pool, app.store, early);
   embeddedRestore = cli(app, 'local', ['--json', 'restore', '--from', early], {
-    env: { DATABASE_URL: undefined, TRAQ_STORAGE_ROOT: undefined, TRAQ_DATA_DIR: embeddedDir, TRAQ_EMBEDDED_PG_PORT: '0' },
+    env: { DATABASE_URL: undefined, ...storeEnv(embeddedDir), TRAQ_EMBEDDED_PG_PORT: '0' },
   });
   const started = Date.now();
   const r = await cli(app, 'local', ['--json', 'backup', '--out', out]);
@@ -142,18 +143,19 @@ t.test('backup: one snapshot of every table and exactly the files it names, with
 
 t.test('restore into an empty database and store: verified, served, guarded', async (t) => {
   const target = await freshDatabase(t, { empty: true });
-  const root = path.join(tmp, 'store-a');
+  const root = path.join(tmp, 'target-a');
+  const store = await openTestStore(root);
   // A restore sets triggers and foreign keys aside while it loads: it runs as the owner.
   const into = { pool: target.ownerPool, databaseUrl: target.ownerUrl, where: 'the target' };
   const started = Date.now();
   // In-process (the CLI runs it on the embedded default below).
-  const r = await restoreBackup({ ...into, store: new ArtifactStore(root) }, out);
+  const r = await restoreBackup({ ...into, store }, out);
   t.match(r, { ok: true, schema_version: manifest.migrations.at(-1), totals: manifest.totals });
   t.comment(`restore: ${manifest.totals.rows} rows, ${manifest.totals.files} files, ${manifest.totals.file_bytes} bytes in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
   t.same(await counts(target.pool, manifest.tables), Object.fromEntries(manifest.tables.map((tb: any) => [`${tb.schema}.${tb.name}`, tb.rows])), 'every row count');
   t.same(await namedKeys(target.pool), manifest.files.map((f: any) => f.key), 'the restored rows name the restored files');
-  for (const f of manifest.files) t.equal(sha256(fs.readFileSync(path.join(root, f.key))), f.sha256, `${f.key} restored`);
+  for (const f of manifest.files) t.equal(sha256(await store.readBuffer(f.key)), f.sha256, `${f.key} restored`);
   const { rows: applied } = await target.pool.query<{ name: string }>('SELECT name FROM pgmigrations ORDER BY id');
   t.same(applied.map((m) => m.name), manifest.migrations, 'migrated to the backup schema version');
 
@@ -163,7 +165,7 @@ t.test('restore into an empty database and store: verified, served, guarded', as
   await t.rejects(target.ownerPool.query(`UPDATE job_finals SET payload = payload WHERE kind = 'final'`), { code: '23001' }, 'a final stays immutable');
   await t.rejects(target.ownerPool.query(`UPDATE jobs SET latest_round_id = 'round_9' WHERE job_id = $1`, [open.jobId]), { code: '23503' }, 'foreign keys are back');
 
-  const restored = await startTestApp(t, { TRAQ_STORAGE_ROOT: root }, { database: target });
+  const restored = await startTestApp(t, storeEnv(root), { database: target });
   const job = await restored.admin('GET', `/v1/admin/jobs/${done.jobId}/inspect`);
   t.equal(job.status, 200);
   t.same(job.body, (await app.admin('GET', `/v1/admin/jobs/${done.jobId}/inspect`)).body, 'the job, as the source serves it');
@@ -187,8 +189,8 @@ t.test('restore into an empty database and store: verified, served, guarded', as
   const { rows: log } = await target.pool.query(`SELECT 1 FROM job_changes c JOIN jobs j ON j.id = c.job_id WHERE j.job_id = $1`, [created.body.job_id]);
   t.ok(log.length > 0, 'the change-log trigger fires again');
 
-  await t.rejects(restoreBackup({ ...into, store: new ArtifactStore(root) }, out), { exitCode: 2, message: /^restore needs an empty artifact store: / }, 'a non-empty target is refused');
-  const emptyStore = new ArtifactStore(path.join(tmp, 'store-b'));
+  await t.rejects(restoreBackup({ ...into, store }, out), { exitCode: 2, message: /^restore needs an empty artifact store: / }, 'a non-empty target is refused');
+  const emptyStore = await openTestStore(path.join(tmp, 'target-b'));
   await t.rejects(
     restoreBackup({ ...into, store: emptyStore }, out),
     { exitCode: 2, message: /^restore needs an empty database: the target already has \d+ table\(s\)/ },
@@ -251,7 +253,8 @@ t.test('restore on the embedded default: an empty data dir, nothing else install
     await cluster.stop();
   });
   t.same(await counts(pool, manifest.tables), Object.fromEntries(manifest.tables.map((tb: any) => [`${tb.schema}.${tb.name}`, tb.rows])));
-  for (const f of manifest.files) t.equal(sha256(fs.readFileSync(path.join(dataDir, 'artifacts', f.key))), f.sha256);
+  const store = await openTestStore(dataDir);
+  for (const f of manifest.files) t.equal(sha256(await store.readBuffer(f.key)), f.sha256);
   const { rows } = await pool.query(`SELECT count(*)::int AS n FROM job_changes WHERE change_xid >= pg_snapshot_xmin(pg_current_snapshot())`);
   t.equal(rows[0].n, 0, 'every restored change is behind the export feed horizon');
   await t.rejects(pool.query('UPDATE job_events SET payload = payload'), { code: '23001' });

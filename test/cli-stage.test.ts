@@ -119,7 +119,7 @@ t.test('stage sync: the bundle layout, idempotent reruns, exclusions, a failed j
   const cursorBefore = fs.readFileSync(path.join(root, 'state/export_cursor.json'), 'utf8');
   const good = await completedJob(app);
   const bad = await completedJob(app);
-  fs.rmSync(path.join(app.config.storageRoot, 'jobs', bad.jobId, 'final_traq_page1.pdf'));
+  t.ok(await app.store.delete(`jobs/${bad.jobId}/final_traq_page1.pdf`), 'its TRAQ PDF goes missing');
   for (const mode of ['remote', 'local'] as const) {
     const failed = await cli(app, mode, ['--json', 'stage', 'sync', '--root', root]);
     t.equal(failed.code, 1, `${mode}: a failed job fails the run`);

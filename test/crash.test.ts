@@ -19,6 +19,8 @@ import { freshDatabase } from './helpers/db.js';
 import { call, orphanFiles, rowsAgainstFiles, startChildServer, type ChildServer } from './helpers/child-server.js';
 import { finalBody, readyJob, type ReadyJob } from './helpers/finals.js';
 import type { TestApp } from './helpers/app.js';
+import { testBackend } from './helpers/s3.js';
+import { openTestStore, stagedNames } from './helpers/store.js';
 
 const sample = JSON.parse(fs.readFileSync(path.join(process.cwd(), 'test/fixtures/samples/jobs/J0003/final.json'), 'utf8'));
 const RANDOM_KILLS = Number(process.env.TRAQ_CRASH_RANDOM_KILLS ?? '0');
@@ -29,17 +31,23 @@ t.test('kill -9 at every step of a final and of a replaced upload; restart; rows
   const { pool, url: databaseUrl } = await freshDatabase(t);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'traq-crash-'));
   t.teardown(() => fs.rmSync(dataDir, { recursive: true, force: true }));
-  const storageRoot = path.join(dataDir, 'artifacts');
-  const tmpFiles = () => (fs.existsSync(path.join(storageRoot, '.tmp')) ? fs.readdirSync(path.join(storageRoot, '.tmp')) : []);
+  // The store the child servers use (the data folder's, or its prefix in the bucket in the S3 pass).
+  const store = await openTestStore(dataDir);
   let server: ChildServer | undefined;
   t.teardown(() => server?.kill());
   // Longer than any upload takes on a loaded machine: the running server's periodic sweep must never take the
-  // temp file of a write still in flight (at 2 s it did, under load). The killed run's temp files are made that
-  // old instead (aged below), as if the restart came a minute later, so the restart's sweep is what removes them.
-  const TEMP_AGE_S = 60;
-  const ageTempFiles = () => {
+  // temp file of a write still in flight (at 2 s it did, under load). On local disk the killed run's temp files
+  // are made that old instead (aged below), as if the restart came a minute later, so the restart's sweep is
+  // what removes them. A bucket cannot backdate an object: the S3 pass uses a short age and waits it out.
+  const TEMP_AGE_S = testBackend() === 's3' ? 6 : 60;
+  let lastKill = 0;
+  const ageTempFiles = async () => {
+    if (testBackend() === 's3') {
+      await new Promise((r) => setTimeout(r, Math.max(0, lastKill + TEMP_AGE_S * 1000 + 1100 - Date.now())));
+      return;
+    }
     const old = new Date(Date.now() - (TEMP_AGE_S + 1) * 1000);
-    for (const f of tmpFiles()) fs.utimesSync(path.join(storageRoot, '.tmp', f), old, old);
+    for (const f of await stagedNames(store)) fs.utimesSync(path.join(store.root, '.tmp', f), old, old);
   };
   const start = async (faultPoint?: string) => {
     server = await startChildServer({ databaseUrl, dataDir, env: { TRAQ_TEMP_MAX_AGE_SECONDS: String(TEMP_AGE_S), ...(faultPoint ? { TRAQ_FAULT_POINT: faultPoint } : {}) } });
@@ -51,13 +59,15 @@ t.test('kill -9 at every step of a final and of a replaced upload; restart; rows
   let inconsistent = 0;
   const killed = async (scenario: string, s: ChildServer) => {
     t.equal(await s.exited, 'SIGKILL', `${scenario}: the server was killed at the fault point`);
-    ageTempFiles();
+    lastKill = Date.now();
+    await ageTempFiles();
     kills[scenario] = (kills[scenario] ?? 0) + 1;
   };
   /** After a restart: the rows and the files agree, nothing pending, nothing orphaned, no temp file. */
   const consistent = async (scenario: string) => {
-    const problems = [...(await rowsAgainstFiles(pool, storageRoot)), ...(await orphanFiles(pool, storageRoot)).map((k) => `orphan ${k}`)];
-    if (tmpFiles().length) problems.push(`${tmpFiles().length} temp files left`);
+    const problems = [...(await rowsAgainstFiles(pool, store)), ...(await orphanFiles(pool, store)).map((k) => `orphan ${k}`)];
+    const staged = await stagedNames(store);
+    if (staged.length) problems.push(`${staged.length} temp files left`);
     inconsistent += problems.length;
     t.same(problems, [], `${scenario}: rows and files agree after the restart`);
   };
@@ -118,7 +128,8 @@ t.test('kill -9 at every step of a final and of a replaced upload; restart; rows
     await new Promise((r) => setTimeout(r, Math.floor(Math.random() * 1500)));
     await s.kill();
     await pending;
-    ageTempFiles();
+    lastKill = Date.now();
+    await ageTempFiles();
     kills.random = (kills.random ?? 0) + 1;
     s = await start();
     await consistent(`random kill ${i + 1}`);

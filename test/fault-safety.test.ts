@@ -10,16 +10,18 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { PassThrough, Readable } from 'node:stream';
 import t from 'tap';
 import { startArtifactHousekeeping } from '../src/domain/placements.js';
 import { startTestApp, type TestApp } from './helpers/app.js';
 import { approvedDevice, job } from './helpers/factories.js';
 import { fetchBytes, finalBody, photo, readyJob } from './helpers/finals.js';
+import { testBackend } from './helpers/s3.js';
+import { stagedNames } from './helpers/store.js';
 
 process.env.TRAQ_ENV = 'test';
 const sample = JSON.parse(fs.readFileSync(path.join(process.cwd(), 'test/fixtures/samples/jobs/J0003/final.json'), 'utf8'));
-const tmpDir = (app: TestApp) => path.join(app.store.root, '.tmp');
-const tmpFiles = (app: TestApp) => (fs.existsSync(tmpDir(app)) ? fs.readdirSync(tmpDir(app)) : []);
+const tmpFiles = (app: TestApp) => stagedNames(app.store);
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
 function arm(t: { teardown(fn: () => void): void }, name: 'TRAQ_FAULT_ERROR', value: string) {
@@ -36,16 +38,16 @@ t.test('a final whose file moves fail after COMMIT is completed by the same-requ
   t.equal(first.status, 500, 'the request that could not move its files fails');
   const { rows } = await app.pool.query(`SELECT path, byte_size, sha256 FROM artifacts WHERE job_id = $1 AND job_final_id IS NOT NULL ORDER BY path`, [ready.jobPk]);
   t.equal(rows.length, 5, 'but its commit stands: five artifact rows');
-  t.equal(rows.filter((r) => fs.existsSync(path.join(app.store.root, r.path))).length, 0, 'and no file in place yet');
+  t.equal((await Promise.all(rows.map((r) => app.store.exists(r.path)))).filter(Boolean).length, 0, 'and no file in place yet');
   disarm();
   const retry = await fetchBytes(app, 'POST', `/v1/jobs/${ready.jobId}/final`, { key: ready.dev.token, body: finalBody(sample, ready.roundId, 'cr-1') });
   t.equal(retry.status, 200, 'the retry answers 200 (old code: 404 traq_pdf_not_found for ever)');
   t.equal(retry.bytes.subarray(0, 5).toString(), '%PDF-');
   for (const r of rows) {
-    const bytes = fs.readFileSync(path.join(app.store.root, r.path));
+    const bytes = await app.store.readBuffer(r.path);
     t.same([bytes.length, sha256(bytes)], [Number(r.byte_size), r.sha256], `${path.basename(r.path)} matches its row`);
   }
-  t.same(tmpFiles(app), [], 'no temp file left');
+  t.same(await tmpFiles(app), [], 'no temp file left');
   t.equal((await app.pool.query(`SELECT 1 FROM artifact_placements`)).rowCount, 0, 'no placement pending');
 });
 
@@ -61,7 +63,7 @@ t.test('a full disk answers 507 storage_full, stores nothing, and the server kee
   t.equal(full.status, 507);
   t.equal(full.body.code, 'storage_full');
   t.equal((await app.pool.query(`SELECT 1 FROM round_images WHERE image_id = 'img_full'`)).rowCount, 0, 'no row');
-  t.same(tmpFiles(app), [], 'no temp file');
+  t.same(await tmpFiles(app), [], 'no temp file');
   t.same(await app.store.list('jobs'), [], 'no file');
   const ready = await readyJob(app, { dev, photos: [{ id: 'img_road', caption: 'trunk' }] }).catch((e: Error) => e);
   t.ok(ready instanceof Error && /507/.test(ready.message), 'a photo upload inside the road to a final is refused the same way');
@@ -74,33 +76,40 @@ t.test('a full disk answers 507 storage_full, stores nothing, and the server kee
 t.test('temp files of killed requests are swept at start-up and on the timer; a committed placement is finished, not swept', async (t) => {
   const app = await startTestApp(t);
   const j = await job(app.pool);
-  fs.mkdirSync(tmpDir(app), { recursive: true });
-  const old = new Date(Date.now() - 120_000);
-  const write = (name: string, bytes: string, mtime?: Date) => {
-    fs.writeFileSync(path.join(tmpDir(app), name), bytes);
-    if (mtime) fs.utimesSync(path.join(tmpDir(app), name), mtime, mtime);
-  };
-  write('00000000-0000-4000-8000-000000000001.part', 'killed upload', old);
-  write('00000000-0000-4000-8000-000000000002.part', 'in flight');
-  write('00000000-0000-4000-8000-000000000003.part', 'committed final bytes', old);
+  // Staged objects as killed requests leave them. Local files are backdated past the sweep age; a bucket
+  // cannot backdate an object, so there the old ones are written first and the test waits until they are
+  // older than a short sweep age (the young one then has seconds to spare).
+  const ageS = testBackend() === 's3' ? 3 : 60;
+  const write = (name: string, bytes: string) => app.store.backend.putStaged(name, Readable.from([Buffer.from(bytes)]), new PassThrough());
+  const old = ['00000000-0000-4000-8000-000000000001.part', '00000000-0000-4000-8000-000000000003.part'];
+  await write(old[0]!, 'killed upload');
+  await write(old[1]!, 'committed final bytes');
+  if (testBackend() === 'local') {
+    const then = new Date(Date.now() - 2 * ageS * 1000);
+    for (const name of old) fs.utimesSync(path.join(app.store.root, '.tmp', name), then, then);
+  } else {
+    const oldest = async () => Math.max(...(await app.store.backend.listStaged()).map((s) => s.modifiedMs));
+    while (Date.now() - (await oldest()) <= ageS * 1000 + 200) await new Promise((r) => setTimeout(r, 200));
+  }
+  await write('00000000-0000-4000-8000-000000000002.part', 'in flight');
   await app.pool.query(`INSERT INTO artifact_placements (job_id, staged_key, key, byte_size, sha256) VALUES ($1, $2, $3, 21, $4)`, [
     j.jobPk,
     '00000000-0000-4000-8000-000000000003.part',
     `jobs/${j.jobId}/final.json`,
     sha256(Buffer.from('committed final bytes')),
   ]);
-  const first = await startArtifactHousekeeping({ pool: app.pool, store: app.store, logger: { info() {}, warn() {} } }, 60);
+  const first = await startArtifactHousekeeping({ pool: app.pool, store: app.store, logger: { info() {}, warn() {} } }, ageS);
   t.teardown(() => clearInterval(first.timer));
   t.same([first.placed, first.swept], [1, 1], 'one placement finished, one stale temp file removed');
-  t.same(tmpFiles(app), ['00000000-0000-4000-8000-000000000002.part'], 'the young temp file (a request in flight) stays');
-  t.equal(fs.readFileSync(path.join(app.store.root, `jobs/${j.jobId}/final.json`), 'utf8'), 'committed final bytes', 'the committed bytes are in place');
+  t.same(await tmpFiles(app), ['00000000-0000-4000-8000-000000000002.part'], 'the young temp file (a request in flight) stays');
+  t.equal((await app.store.readBuffer(`jobs/${j.jobId}/final.json`)).toString('utf8'), 'committed final bytes', 'the committed bytes are in place');
 
   // The timer: a 1 s age sweeps the young file once it is old enough.
   const timed = await startArtifactHousekeeping({ pool: app.pool, store: app.store, logger: { info() {}, warn() {} } }, 1);
   t.teardown(() => clearInterval(timed.timer));
   const end = Date.now() + 20_000;
-  while (tmpFiles(app).length && Date.now() < end) await new Promise((r) => setTimeout(r, 100));
-  t.same(tmpFiles(app), [], 'the timer swept it');
+  while ((await tmpFiles(app)).length && Date.now() < end) await new Promise((r) => setTimeout(r, 100));
+  t.same(await tmpFiles(app), [], 'the timer swept it');
 });
 
 const openFds = () => fs.readdirSync('/proc/self/fd').length;
@@ -139,10 +148,10 @@ t.test('100 uploads whose client goes away before, during or after the body leav
   }
   // Every aborted request must finish on its own; give them a moment, then compare.
   const end = Date.now() + 20_000;
-  while ((tmpFiles(app).length || openFds() > before + 2) && Date.now() < end) await new Promise((r) => setTimeout(r, 100));
+  while (((await tmpFiles(app)).length || openFds() > before + 2) && Date.now() < end) await new Promise((r) => setTimeout(r, 100));
   const after = openFds();
   t.ok(after <= before + 2, `open descriptors back to where they were (${before} before, ${after} after 100 aborted uploads)`);
-  t.same(tmpFiles(app), [], 'no temp file left');
+  t.same(await tmpFiles(app), [], 'no temp file left');
   const { rows } = await app.pool.query(`SELECT count(*)::int AS n FROM round_recordings WHERE recording_id LIKE 'rec_abort_%'`);
   const stored = rows[0].n as number;
   const files = (await app.store.list('jobs')).length;

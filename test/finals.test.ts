@@ -5,7 +5,6 @@
  * and inspect.
  */
 import { createHash } from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
 import t from 'tap';
 import { buildFinalGeoJson } from '../src/documents/geojson.js';
@@ -18,6 +17,7 @@ import { approvedDevice } from './helpers/factories.js';
 import { fetchBytes, finalBody, must, readyJob, reviewedRound, type ReadyJob } from './helpers/finals.js';
 import { pdfText } from './helpers/pdf-text.js';
 import { SAMPLE_JOBS, TRAQ_FIELD_MAP, TRAQ_TEMPLATE_PDF, sampleJob } from './helpers/samples.js';
+import { stagedNames } from './helpers/store.js';
 
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 const polish = async (text: string) => `POLISHED: ${text}`;
@@ -215,8 +215,7 @@ t.test('retry, correction, access after unassignment and the status read', async
 t.test('a failure after rendering and before commit leaves no row, no file, no status change', async (t) => {
   const ready = await readyJob(app, { photos: [{ id: 'img_x', caption: 'x' }] });
   const before = { job: await jobRow(app, ready.jobPk), counts: await rowCounts(app, ready.jobPk), files: await app.store.list(`jobs/${ready.jobId}`) };
-  const tmp = path.join(app.store.root, '.tmp');
-  const tmpBefore = fs.existsSync(tmp) ? fs.readdirSync(tmp) : [];
+  const tmpBefore = await stagedNames(app.store);
   let sawRows = -1;
   const principal = { kind: 'device', role: 'arborist', isAdmin: false, deviceId: ready.dev.deviceId, devicePk: ready.dev.devicePk, identity: `device:${ready.dev.deviceId}` } as const;
   await rejectsWith(
@@ -235,7 +234,7 @@ t.test('a failure after rendering and before commit leaves no row, no file, no s
   t.same(await jobRow(app, ready.jobPk), before.job, 'job row unchanged (status, tree, assignment)');
   t.same(await rowCounts(app, ready.jobPk), before.counts, 'no final, artifact, GeoJSON or event row');
   t.same(await app.store.list(`jobs/${ready.jobId}`), before.files, 'no output file');
-  t.same(fs.existsSync(tmp) ? fs.readdirSync(tmp) : [], tmpBefore, 'no staged file left behind');
+  t.same(await stagedNames(app.store), tmpBefore, 'no staged file left behind');
 
   const ok = await fetchBytes(app, 'POST', `/v1/jobs/${ready.jobId}/final`, { key: ready.dev.token, body: finalBody(sampleJob('J0003').final, ready.roundId, 'cr-fail') });
   t.equal(ok.status, 200, 'the same request succeeds afterwards');

@@ -20,8 +20,8 @@ t.test('an import killed at a random moment completes when started again', async
   await blocker.query(`INSERT INTO jobs (id, job_id, job_number) VALUES ($1, 'job_blocker', 'J99999')`, [src[0].id]);
 
   const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const key of Object.keys(env)) if (/^(DATABASE_URL|TRAQ_)/.test(key)) delete env[key];
-  Object.assign(env, { DATABASE_URL: app.databaseUrl, TRAQ_STORAGE_ROOT: app.config.storageRoot, TRAQ_DATA_DIR: app.config.dataDir });
+  for (const key of Object.keys(env)) if (/^(DATABASE_URL|TRAQ_|AWS_)/.test(key)) delete env[key];
+  Object.assign(env, { DATABASE_URL: app.databaseUrl, ...app.storeEnv });
   const child = spawn(process.execPath, [path.join(REPO, 'dist/cli.js'), ...importArgs(source.url)], { cwd: REPO, env, stdio: 'ignore' });
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   for (;;) {

@@ -12,6 +12,7 @@ import { tableDigest } from './helpers/digest.js';
 import { approvedDevice } from './helpers/factories.js';
 import { PLANTNET_ANSWER, startFakePlantNet } from './helpers/fake-plantnet.js';
 import { sampleJob } from './helpers/samples.js';
+import { allKeys } from './helpers/store.js';
 
 const PLANTNET_KEY = 'plantnet-test-key-2b7c';
 const plantnet = await startFakePlantNet(t);
@@ -39,8 +40,8 @@ const identify = (parts: Part[], key: string | null = dev.token, target = app) =
 
 t.test('photos and options go to Pl@ntNet as it takes them; its matches come back', async (t) => {
   const digest = await tableDigest(app.pool);
-  const files = () => (fs.existsSync(app.config.storageRoot) ? fs.readdirSync(app.config.storageRoot, { recursive: true }) : []);
-  const stored = files();
+  const files = () => allKeys(app.store);
+  const stored = await files();
   const res = await identify([jpeg(0), jpeg(1), ['organs', 'leaf'], ['organs', 'Bark'], ['project', 'weurope'], ['include_related_images', 'true'], ['no_reject', '1']]);
   t.equal(res.status, 200, res.text);
   t.same(Object.keys(res.body).sort(), ['bestMatch', 'matches', 'otherResults', 'predictedOrgans', 'query', 'remainingIdentificationRequests', 'results', 'version'].sort());
@@ -57,7 +58,7 @@ t.test('photos and options go to Pl@ntNet as it takes them; its matches come bac
   t.same(sent.fields, { 'include-related-images': 'true', 'no-reject': 'true' });
   t.same(sent.images.map((i) => [i.name, i.type, i.sha]), [['tree0.jpg', 'image/jpeg', sha(photos[0]!)], ['tree1.jpg', 'image/jpeg', sha(photos[1]!)]], 'the bytes as sent');
   t.same(await tableDigest(app.pool), digest, 'no database change');
-  t.same(files(), stored, 'nothing stored');
+  t.same(await files(), stored, 'nothing stored');
   t.notOk(JSON.stringify(app.logs).includes(PLANTNET_KEY), 'the key is never logged');
 });
 

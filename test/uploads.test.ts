@@ -1,12 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
-import fs from 'node:fs';
 import http from 'node:http';
-import path from 'node:path';
 import sharp from 'sharp';
 import t from 'tap';
 import { wavBytes } from './helpers/audio.js';
 import { startTestApp, type TestApp } from './helpers/app.js';
 import { approvedDevice, job, type TestDevice, type TestJob } from './helpers/factories.js';
+import { allKeys, stagedNames, watchPlacements } from './helpers/store.js';
 
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
@@ -45,20 +44,8 @@ function putImage(app: TestApp, key: string, jobId: string, image: string, bytes
   return app.request('PUT', `/v1/jobs/${jobId}/sections/${section}/images/${image}${query}`, { key, raw: bytes as BodyInit, headers: { 'content-type': contentType } });
 }
 
-/** Every file in the store, including anything left in the staging folder. */
-function allFiles(app: TestApp): string[] {
-  const out: string[] = [];
-  const walk = (dir: string) => {
-    if (!fs.existsSync(dir)) return;
-    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-      const p = path.join(dir, e.name);
-      if (e.isDirectory()) walk(p);
-      else out.push(path.relative(app.store.root, p));
-    }
-  };
-  walk(app.store.root);
-  return out.sort();
-}
+/** Every file in the store, including anything left in the staging area. */
+const allFiles = (app: TestApp) => allKeys(app.store);
 
 const rows = async (app: TestApp, table: 'round_recordings' | 'round_images') => (await app.pool.query(`SELECT * FROM ${table} ORDER BY created_at`)).rows;
 
@@ -103,19 +90,19 @@ t.test('recordings: stored under the round, idempotent by id, replaced cleanly',
   t.equal(first.status, 200);
   t.same(first.body, { ok: true, job_id: j.jobId, section_id: 'site_factors', recording_id: 'rec_1', bytes: 4000 }, 'api.md response body');
   const m4a = `jobs/${j.jobId}/rounds/round_1/sections/site_factors/recordings/rec_1.m4a`;
-  t.same(allFiles(app), [m4a], 'one file, under a key that names the round');
+  t.same(await allFiles(app), [m4a], 'one file, under a key that names the round');
   t.same(await app.store.readBuffer(m4a), a);
   await app.pool.query(`UPDATE round_recordings SET transcript_text = 'cached'`);
   const [row] = await rows(app, 'round_recordings');
   t.match(row, { section_id: 'site_factors', recording_id: 'rec_1', upload_status: 'uploaded', content_type: 'audio/mp4', byte_size: 4000, sha256: sha(a), artifact_path: m4a, duration_ms: Number });
   t.ok(row.uploaded_at instanceof Date);
 
-  const mtime = fs.statSync(path.join(app.store.root, m4a)).mtimeMs;
+  const placed = watchPlacements(app.store);
   const again = await putRecording(app, dev.token, j.jobId, 'site_factors', 'rec_1', a);
   t.same(again.body, first.body, 'same bytes: same answer');
   const [same] = await rows(app, 'round_recordings');
   t.same([same.updated_at, same.uploaded_at, same.transcript_text], [row.updated_at, row.uploaded_at, 'cached'], 'nothing rewritten in the row');
-  t.equal(fs.statSync(path.join(app.store.root, m4a)).mtimeMs, mtime, 'nor on disk');
+  t.same(placed, [], 'nor in the store');
 
   const b = wavBytes(3000);
   t.equal((await putRecording(app, dev.token, j.jobId, 'site_factors', 'rec_1', b)).body.bytes, 3000);
@@ -125,14 +112,14 @@ t.test('recordings: stored under the round, idempotent by id, replaced cleanly',
 
   t.equal((await putRecording(app, dev.token, j.jobId, 'site_factors', 'rec_1', b, 'audio/wav')).status, 200, 'other content type');
   const wavKey = m4a.replace(/\.m4a$/, '.wav');
-  t.same(allFiles(app), [wavKey], 'the .m4a copy is removed, no orphan');
+  t.same(await allFiles(app), [wavKey], 'the .m4a copy is removed, no orphan');
   t.match((await rows(app, 'round_recordings'))[0], { content_type: 'audio/wav', artifact_path: wavKey });
   t.equal((await rows(app, 'round_recordings')).length, 1, 'still one row');
 
   const clash = await putRecording(app, dev.token, j.jobId, 'trunk', 'rec_1', a);
   t.equal(clash.status, 409);
   t.same(clash.body, { detail: 'recording_id rec_1 is already used in section site_factors of this round', code: 'recording_id_in_other_section' });
-  t.same(allFiles(app), [wavKey], 'nothing written for the clash');
+  t.same(await allFiles(app), [wavKey], 'nothing written for the clash');
 
   const tone = wav(1.5);
   await putRecording(app, dev.token, j.jobId, 'trunk', 'rec_wav', tone, 'audio/x-wav');
@@ -150,7 +137,7 @@ t.test('recordings: stored under the round, idempotent by id, replaced cleanly',
     t.equal((await putRecording(app, dev.token, j.jobId, 'types', `rec_${ct.replace(/[^a-z0-9]/gi, '')}`, a, ct)).status, 200, `${ct} accepted`);
   }
   t.same((await putRecording(app, dev.token, j.jobId, 'trunk', 'rec_empty', Buffer.alloc(0))).body, { detail: 'Empty recording payload', code: 'empty_payload' });
-  t.notOk(allFiles(app).some((f) => f.includes('rec_x') || f.includes('rec_empty')), 'refused uploads left no file');
+  t.notOk((await allFiles(app)).some((f) => f.includes('rec_x') || f.includes('rec_empty')), 'refused uploads left no file');
 
   const read = await app.request('GET', `/v1/jobs/${j.jobId}/rounds/round_1`, { key: dev.token });
   t.ok(read.body.accepted_recording_ids.includes('rec_1') && read.body.accepted_recording_ids.includes('rec_wav'), 'the reconciliation read lists them');
@@ -191,7 +178,7 @@ t.test('the lock matrix and ?round_id= targeting for uploads and photo edits', a
   // The correction round: allowed on the archived job, and writable.
   t.same((await app.request('POST', `/v1/jobs/${j.jobId}/rounds`, { key: dev.token })).body, { round_id: 'round_2', status: 'DRAFT' });
   t.equal((await rec()).status, 200, 'upload lands in the correction round');
-  const keys = allFiles(app).filter((f) => f.includes('rec_1'));
+  const keys = (await allFiles(app)).filter((f) => f.includes('rec_1'));
   t.same(keys, [`jobs/${j.jobId}/rounds/round_1/sections/trunk/recordings/rec_1.m4a`, `jobs/${j.jobId}/rounds/round_2/sections/trunk/recordings/rec_1.m4a`], 'rounds never overwrite each other');
 
   // A retry meant for round_1 does not land in round_2.
@@ -242,7 +229,7 @@ t.test('size caps, client aborts and traversal leave no file and no row', async 
   t.equal(drained.status, 413, 'a 10 MB body far over the cap still gets its 413 answer (the rest is drained, not stored)');
   const imgOver = await putImage(app, dev.token, j.jobId, 'img_big', randomBytes(2001));
   t.same(imgOver.body, { detail: 'Image is larger than the limit of 2000 bytes', code: 'payload_too_large' });
-  t.same(allFiles(app), [`jobs/${j.jobId}/rounds/round_1/sections/trunk/recordings/rec_cap.m4a`], 'nothing but the accepted file, nothing left in staging');
+  t.same(await allFiles(app), [`jobs/${j.jobId}/rounds/round_1/sections/trunk/recordings/rec_cap.m4a`], 'nothing but the accepted file, nothing left in staging');
   t.same((await rows(app, 'round_recordings')).map((r) => r.recording_id), ['rec_cap']);
   t.equal((await putRecording(app, dev.token, j.jobId, 'trunk', 'rec_after', wavBytes(100))).status, 200, 'the server carries on');
 
@@ -259,13 +246,12 @@ t.test('size caps, client aborts and traversal leave no file and no row', async 
     req.on('error', () => resolve());
     req.write(randomBytes(450), () => setTimeout(() => (req.destroy(), resolve()), 300));
   });
-  const staging = path.join(app.store.root, '.tmp');
-  for (let i = 0; i < 50 && fs.existsSync(staging) && fs.readdirSync(staging).length > 0; i++) await new Promise((r) => setTimeout(r, 100));
-  t.same(fs.existsSync(staging) ? fs.readdirSync(staging) : [], [], 'the aborted upload left no staged file');
-  t.notOk(allFiles(app).some((f) => f.includes('rec_abort')), 'and no artifact');
+  for (let i = 0; i < 50 && (await stagedNames(app.store)).length > 0; i++) await new Promise((r) => setTimeout(r, 100));
+  t.same(await stagedNames(app.store), [], 'the aborted upload left no staged file');
+  t.notOk((await allFiles(app)).some((f) => f.includes('rec_abort')), 'and no artifact');
   t.notOk((await rows(app, 'round_recordings')).some((r) => r.recording_id === 'rec_abort'), 'and no row');
 
-  const before = allFiles(app);
+  const before = await allFiles(app);
   const h = { 'x-api-key': dev.token, 'content-type': 'audio/mp4' };
   const attempts = [
     `/v1/jobs/${j.jobId}/sections/..%2F..%2Fetc/recordings/rec_t`,
@@ -287,7 +273,7 @@ t.test('size caps, client aborts and traversal leave no file and no row', async 
   }
   const patchTraversal = await rawRequest(app, 'PATCH', `/v1/jobs/${j.jobId}/sections/job_photos/images/..%2Fx`, { ...h, 'content-type': 'application/json' }, Buffer.from('{}'));
   t.equal(patchTraversal.status, 422, 'PATCH too');
-  t.same(allFiles(app), before, 'no traversal attempt wrote anything');
+  t.same(await allFiles(app), before, 'no traversal attempt wrote anything');
 });
 
 t.test('photos: job_photos only, five per job, a real report variant, caption and GPS', async (t) => {
@@ -303,12 +289,12 @@ t.test('photos: job_photos only, five per job, a real report variant, caption an
   const up = await putImage(app, dev.token, j.jobId, 'img_1', landscape);
   t.same(up.body, { ok: true, job_id: j.jobId, section_id: 'job_photos', image_id: 'img_1', bytes: landscape.length }, 'api.md response body');
   const folder = `jobs/${j.jobId}/rounds/round_1/sections/job_photos/images`;
-  t.same(allFiles(app), [`${folder}/img_1.jpg`, `${folder}/img_1.report.jpg`], 'original and report variant side by side');
+  t.same(await allFiles(app), [`${folder}/img_1.jpg`, `${folder}/img_1.report.jpg`], 'original and report variant side by side');
   const report = await sharp(await app.store.readBuffer(`${folder}/img_1.report.jpg`)).metadata();
   t.match(report, { format: 'jpeg', width: 1600, height: 1067, channels: 3 }, '3000×2000 fits in 1600×1600 as 1600×1067');
   const [row] = await rows(app, 'round_images');
   t.match(row, { image_id: 'img_1', section_id: 'job_photos', sha256: sha(landscape), byte_size: landscape.length, report_artifact_path: `${folder}/img_1.report.jpg` });
-  t.equal(Number(row.report_byte_size), fs.statSync(path.join(app.store.root, folder, 'img_1.report.jpg')).size);
+  t.equal(Number(row.report_byte_size), (await app.store.stat(`${folder}/img_1.report.jpg`))?.size);
 
   await putImage(app, dev.token, j.jobId, 'img_rot', rotated);
   const rot = await sharp(await app.store.readBuffer(`${folder}/img_rot.report.jpg`)).metadata();
@@ -318,7 +304,7 @@ t.test('photos: job_photos only, five per job, a real report variant, caption an
   await putImage(app, dev.token, j.jobId, 'img_png', png, 'image/png');
   const pngReport = await sharp(await app.store.readBuffer(`${folder}/img_png.report.jpg`)).metadata();
   t.match(pngReport, { format: 'jpeg', width: 400, height: 300, channels: 3 }, 'PNG with alpha: RGB JPEG, not enlarged');
-  t.ok(allFiles(app).includes(`${folder}/img_png.png`), 'the PNG original keeps its extension');
+  t.ok((await allFiles(app)).includes(`${folder}/img_png.png`), 'the PNG original keeps its extension');
 
   const garbage = await putImage(app, dev.token, j.jobId, 'img_bad', Buffer.from('definitely not a jpeg'));
   t.equal(garbage.status, 415);
@@ -328,7 +314,7 @@ t.test('photos: job_photos only, five per job, a real report variant, caption an
     detail: "Images must use section_id='job_photos'",
     code: 'images_only_in_job_photos',
   });
-  t.notOk(allFiles(app).some((f) => /img_(bad|gif|x)/.test(f)), 'refused photos left no file');
+  t.notOk((await allFiles(app)).some((f) => /img_(bad|gif|x)/.test(f)), 'refused photos left no file');
 
   // Caption and GPS.
   const patch = (body: unknown, image = 'img_1') => app.request('PATCH', `/v1/jobs/${j.jobId}/sections/job_photos/images/${image}`, { key: dev.token, body });
@@ -383,7 +369,7 @@ t.test('photos: job_photos only, five per job, a real report variant, caption an
   await app.request('POST', `/v1/jobs/${j.jobId}/rounds`, { key: dev.token });
   t.equal((await putImage(app, dev.token, j.jobId, 'img_7', landscape)).status, 400, 'the limit is per job: a new round does not reset it');
   t.equal((await putImage(app, dev.token, j.jobId, 'img_1', landscape)).status, 200, 'a known id re-sent into the new round is fine');
-  t.notOk(allFiles(app).some((f) => /img_[67]/.test(f)), 'refused photos left no file');
+  t.notOk((await allFiles(app)).some((f) => /img_[67]/.test(f)), 'refused photos left no file');
   const read = await app.request('GET', `/v1/jobs/${j.jobId}/rounds/round_2`, { key: dev.token });
   t.same(read.body.images, [{ section_id: 'job_photos', upload_status: 'uploaded', recording_id: null, image_id: 'img_1' }]);
   t.same(read.body.accepted_image_ids, ['img_1']);

@@ -21,6 +21,17 @@ export class ArtifactNotFound extends Error {
   }
 }
 
+/**
+ * The place that keeps the bytes does not answer (a bucket's endpoint refusing or timing out, answering 5xx
+ * after the SDK's retries, or the bucket gone). Nothing was stored or read; the caller may retry later.
+ */
+export class StorageUnavailable extends Error {
+  constructor(where: string, override readonly cause: unknown) {
+    super(`artifact storage ${where} is unavailable: ${(cause as Error)?.name && (cause as Error).name !== 'Error' ? `${(cause as Error).name} ` : ''}${(cause as Error)?.message ?? String(cause)}`);
+    this.name = 'StorageUnavailable';
+  }
+}
+
 /** The reserved top-level folder (or key prefix) that holds staged bytes; no key may start with it. */
 export const STAGED_DIR = '.tmp';
 const MAX_KEY_LENGTH = 1024;

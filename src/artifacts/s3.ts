@@ -22,7 +22,7 @@ import { Upload } from '@aws-sdk/lib-storage';
 import { PassThrough, Readable, type Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ArtifactBackend, ByteRange } from './backend.js';
-import { STAGED_DIR } from './keys.js';
+import { STAGED_DIR, StorageUnavailable } from './keys.js';
 
 export interface S3Settings {
   bucket: string;
@@ -36,13 +36,27 @@ export interface S3Settings {
   credentials: { accessKeyId: string; secretAccessKey: string; sessionToken?: string } | undefined;
 }
 
+// This project runs on Node 20; the SDK would print a multi-line deprecation notice on stderr when the first
+// client is made, breaking the CLI's one-line errors and the server's one-JSON-object-per-line log. An
+// operator's own setting wins.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 const PART_SIZE = 5 * 1024 * 1024; // S3's smallest part
 const QUEUE_SIZE = 2;
 
-/** NotFound / NoSuchKey / 404: the object is not there. */
+/** NotFound / NoSuchKey / 404: the object is not there (a missing bucket is an outage, not a missing object). */
 function isNotFound(err: unknown): boolean {
-  if (!(err instanceof S3ServiceException)) return false;
+  if (!(err instanceof S3ServiceException) || err.name === 'NoSuchBucket') return false;
   return err.name === 'NotFound' || err.name === 'NoSuchKey' || err.$metadata?.httpStatusCode === 404;
+}
+
+const NETWORK_FAILURES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'TimeoutError', 'RequestTimeout']);
+
+/** The endpoint did not answer, answered 5xx (after the SDK's retries), or the bucket is gone. */
+function isUnavailable(err: unknown): boolean {
+  if (err instanceof S3ServiceException) return err.name === 'NoSuchBucket' || (err.$metadata?.httpStatusCode ?? 0) >= 500;
+  const e = err as { code?: string; name?: string } | undefined;
+  return NETWORK_FAILURES.has(e?.code ?? '') || NETWORK_FAILURES.has(e?.name ?? '');
 }
 
 /** CopySource is "bucket/key", URL-encoded per segment. */
@@ -59,6 +73,8 @@ export class S3Backend implements ArtifactBackend {
         endpoint: settings.endpoint,
         forcePathStyle: settings.forcePathStyle,
         credentials: settings.credentials,
+        // An endpoint that does not answer fails a request (then the SDK's retries) instead of hanging it.
+        requestHandler: { connectionTimeout: 5_000, requestTimeout: 120_000 },
         // Checksums only where the protocol requires them: GCS and other S3-compatible servers reject the
         // newer default trailing checksums.
         requestChecksumCalculation: 'WHEN_REQUIRED',
@@ -82,6 +98,19 @@ export class S3Backend implements ArtifactBackend {
     await this.client.send(new HeadBucketCommand({ Bucket: this.settings.bucket }));
   }
 
+  /** An outage becomes StorageUnavailable (the HTTP layer's 503 storage_unavailable); other errors stay as they are. */
+  private unavailable(err: unknown): unknown {
+    return isUnavailable(err) ? new StorageUnavailable(this.where, err) : err;
+  }
+
+  private async call<T>(request: () => Promise<T>): Promise<T> {
+    try {
+      return await request();
+    } catch (err) {
+      throw this.unavailable(err);
+    }
+  }
+
   async putStaged(name: string, source: Readable | AsyncIterable<Buffer>, through: Transform): Promise<void> {
     const Key = this.stagedObject(name);
     const body = new PassThrough();
@@ -103,8 +132,9 @@ export class S3Backend implements ArtifactBackend {
     } catch (err) {
       await upload.abort().catch(() => undefined);
       await uploaded.catch(() => undefined);
-      await this.deleteObject(Key);
-      throw err;
+      // During an outage the delete fails too; the sweep of staged objects removes anything left later.
+      await this.deleteObject(Key).catch(() => undefined);
+      throw this.unavailable(err);
     }
   }
 
@@ -138,7 +168,7 @@ export class S3Backend implements ArtifactBackend {
 
   async stat(key: string): Promise<{ size: number } | undefined> {
     try {
-      const head = await this.client.send(new HeadObjectCommand({ Bucket: this.settings.bucket, Key: this.objectKey(key) }));
+      const head = await this.call(() => this.client.send(new HeadObjectCommand({ Bucket: this.settings.bucket, Key: this.objectKey(key) })));
       return { size: head.ContentLength ?? 0 };
     } catch (err) {
       if (isNotFound(err)) return undefined;
@@ -170,7 +200,7 @@ export class S3Backend implements ArtifactBackend {
   private async getObject(Key: string, range?: ByteRange): Promise<Readable | undefined> {
     const Range = range ? `bytes=${range.start}-${range.end ?? ''}` : undefined;
     try {
-      const got = await this.client.send(new GetObjectCommand({ Bucket: this.settings.bucket, Key, Range }));
+      const got = await this.call(() => this.client.send(new GetObjectCommand({ Bucket: this.settings.bucket, Key, Range })));
       return got.Body as Readable;
     } catch (err) {
       if (isNotFound(err)) return undefined;
@@ -180,7 +210,7 @@ export class S3Backend implements ArtifactBackend {
 
   private async deleteObject(Key: string): Promise<void> {
     try {
-      await this.client.send(new DeleteObjectCommand({ Bucket: this.settings.bucket, Key }));
+      await this.call(() => this.client.send(new DeleteObjectCommand({ Bucket: this.settings.bucket, Key })));
     } catch (err) {
       if (!isNotFound(err)) throw err;
     }
@@ -189,7 +219,7 @@ export class S3Backend implements ArtifactBackend {
   /** false when `from` is absent. */
   private async copyThenDelete(from: string, to: string): Promise<boolean> {
     try {
-      await this.client.send(new CopyObjectCommand({ Bucket: this.settings.bucket, Key: to, CopySource: copySource(this.settings.bucket, from) }));
+      await this.call(() => this.client.send(new CopyObjectCommand({ Bucket: this.settings.bucket, Key: to, CopySource: copySource(this.settings.bucket, from) })));
     } catch (err) {
       if (isNotFound(err)) return false;
       throw err;
@@ -201,7 +231,7 @@ export class S3Backend implements ArtifactBackend {
   private async *listObjects(Prefix: string): AsyncGenerator<{ Key: string; LastModified?: Date }> {
     let ContinuationToken: string | undefined;
     do {
-      const page = await this.client.send(new ListObjectsV2Command({ Bucket: this.settings.bucket, Prefix, ContinuationToken }));
+      const page = await this.call(() => this.client.send(new ListObjectsV2Command({ Bucket: this.settings.bucket, Prefix, ContinuationToken })));
       for (const o of page.Contents ?? []) if (o.Key) yield { Key: o.Key, LastModified: o.LastModified };
       ContinuationToken = page.IsTruncated ? page.NextContinuationToken : undefined;
     } while (ContinuationToken);

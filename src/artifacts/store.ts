@@ -18,7 +18,7 @@ import type { ArtifactBackend, ByteRange } from './backend.js';
 import { ArtifactNotFound, ArtifactTooLarge, checkKey, checkStagedKey } from './keys.js';
 import { LocalBackend } from './local.js';
 
-export { ArtifactNotFound, ArtifactTooLarge, checkKey, InvalidArtifactKey } from './keys.js';
+export { ArtifactNotFound, ArtifactTooLarge, checkKey, InvalidArtifactKey, StorageUnavailable } from './keys.js';
 export type { ByteRange } from './backend.js';
 
 export interface WrittenArtifact {

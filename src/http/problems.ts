@@ -42,6 +42,8 @@ export const problems = {
   internal: () => new Problem(500, 'internal_error', 'Internal Server Error'),
   databaseUnavailable: (retryAfterSeconds = 2) =>
     new Problem(503, 'database_unavailable', 'Database unavailable; retry later', { 'Retry-After': String(retryAfterSeconds) }),
+  storageUnavailable: (retryAfterSeconds = 5) =>
+    new Problem(503, 'storage_unavailable', 'Artifact storage unavailable; retry later', { 'Retry-After': String(retryAfterSeconds) }),
   storageFull: () => new Problem(507, 'storage_full', 'The server has no space left to store this; nothing was stored'),
 
   // auth (api.md §1.3, exact texts)

@@ -13,6 +13,7 @@ import { createApp, type AppDeps } from '../../src/http/app.js';
 import { startProcessing, type Processing } from '../../src/processing/runtime.js';
 import { createProviders, letterPolisher } from '../../src/providers/index.js';
 import { freshDatabase } from './db.js';
+import { storeEnv } from './s3.js';
 
 interface Tap {
   teardown(fn: () => unknown): void;
@@ -35,7 +36,10 @@ export interface TestApp {
   pool: Pool;
   /** The owner of the schema, for setup and inspection the application itself is not allowed. */
   ownerPool: Pool;
+  /** The app's artifact store: a local folder, or in the S3 pass (TEST_ARTIFACT_BACKEND=s3) the shared bucket. */
   store: ArtifactStore;
+  /** The environment that opens this same store in another process (the CLI in local mode, a child server). */
+  storeEnv: Record<string, string>;
   config: Config;
   /** Every log line the server wrote, parsed. */
   logs: Record<string, unknown>[];
@@ -46,7 +50,10 @@ export interface TestApp {
   admin<T = any>(method: string, path: string, body?: unknown): Promise<Reply<T>>;
 }
 
-/** The real app on a free port, on a fresh database (or the one given) and a temp artifact store. */
+/**
+ * The real app on a free port, on a fresh database (or the one given) and a temp artifact store: a folder
+ * on local disk, or in the S3 pass a prefix of its own in the shared bucket (helpers/s3.ts).
+ */
 export async function startTestApp(
   t: Tap,
   env: Record<string, string> = {},
@@ -58,7 +65,8 @@ export async function startTestApp(
   // A database the caller made itself may have only one role: then that pool serves as the owner's too.
   const ownerPool = db.ownerPool ?? pool;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'traq-test-'));
-  const config = loadConfig({ TRAQ_ENV: 'test', TRAQ_DATA_DIR: dir, TRAQ_API_KEY: TEST_ADMIN_KEY, LOG_LEVEL: 'info', ...env });
+  const ownStore = { ...storeEnv(dir), ...env };
+  const config = loadConfig({ TRAQ_ENV: 'test', TRAQ_API_KEY: TEST_ADMIN_KEY, LOG_LEVEL: 'info', ...ownStore });
   const logs: Record<string, unknown>[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _enc, cb) {
@@ -101,6 +109,7 @@ export async function startTestApp(
     pool,
     ownerPool,
     store,
+    storeEnv: Object.fromEntries(Object.entries(ownStore).filter(([k]) => /^(TRAQ_(DATA_DIR|STORAGE_ROOT|ARTIFACT_BACKEND|S3_|GCS_)|AWS_)/.test(k))),
     config,
     logs,
     events: processing.events,

@@ -5,10 +5,11 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
+import { ArtifactNotFound, type ArtifactStore } from '../../src/artifacts/store.js';
 import type { Pool } from '../../src/db/pool.js';
 import { TEST_ADMIN_KEY, type Reply } from './app.js';
+import { storeEnv } from './s3.js';
 
 export interface ChildServer {
   url: string;
@@ -35,12 +36,13 @@ export async function startChildWorker(opts: { databaseUrl: string; dataDir: str
 
 async function startChild(args: string[], opts: { databaseUrl: string; dataDir: string; env?: Record<string, string> }, ready: RegExp): Promise<ChildServer> {
   const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const k of Object.keys(env)) if (/^(DATABASE_URL|TRAQ_|OPENAI_)/.test(k)) delete env[k];
+  for (const k of Object.keys(env)) if (/^(DATABASE_URL|TRAQ_|OPENAI_|AWS_)/.test(k)) delete env[k];
   Object.assign(env, {
     DATABASE_URL: opts.databaseUrl,
     TRAQ_ENV: 'test',
     TRAQ_API_KEY: TEST_ADMIN_KEY,
-    TRAQ_DATA_DIR: opts.dataDir,
+    // The data folder's store: <dataDir>/artifacts, or in the S3 pass the bucket under a prefix named after it.
+    ...storeEnv(opts.dataDir),
     PORT: '0',
     HOST: '127.0.0.1',
     TRAQ_WORKER: 'off',
@@ -101,24 +103,27 @@ export async function call<T = any>(url: string, method: string, p: string, opti
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
 /**
- * Every row that names an artifact against its file: present, the recorded size, the recorded sha256.
- * Returns one line per disagreement (empty: consistent), plus archived jobs whose final lacks an output.
+ * Every row that names an artifact against its object in `store` (a folder or a bucket): present, the
+ * recorded size, the recorded sha256. Returns one line per disagreement (empty: consistent), plus archived
+ * jobs whose final lacks an output.
  */
-export async function rowsAgainstFiles(pool: Pool, storageRoot: string): Promise<string[]> {
+export async function rowsAgainstFiles(pool: Pool, store: ArtifactStore): Promise<string[]> {
   const problems: string[] = [];
-  const check = (what: string, key: string, size: number | null, hash: string | null) => {
-    const abs = path.join(storageRoot, key);
-    if (!fs.existsSync(abs)) return problems.push(`${what} ${key}: missing`);
-    const bytes = fs.readFileSync(abs);
+  const check = async (what: string, key: string, size: number | null, hash: string | null) => {
+    const bytes = await store.readBuffer(key).catch((err: unknown) => {
+      if (err instanceof ArtifactNotFound) return undefined;
+      throw err;
+    });
+    if (!bytes) return problems.push(`${what} ${key}: missing`);
     if (size !== null && bytes.length !== Number(size)) problems.push(`${what} ${key}: size ${bytes.length} != ${size}`);
     if (hash !== null && sha256(bytes) !== hash) problems.push(`${what} ${key}: sha256 differs`);
   };
   const q = async (sql: string) => (await pool.query(sql)).rows;
-  for (const r of await q(`SELECT path, byte_size, sha256 FROM artifacts`)) check('artifact', r.path, r.byte_size, r.sha256);
-  for (const r of await q(`SELECT artifact_path, byte_size, sha256 FROM round_recordings WHERE artifact_path IS NOT NULL`)) check('recording', r.artifact_path, r.byte_size, r.sha256);
+  for (const r of await q(`SELECT path, byte_size, sha256 FROM artifacts`)) await check('artifact', r.path, r.byte_size, r.sha256);
+  for (const r of await q(`SELECT artifact_path, byte_size, sha256 FROM round_recordings WHERE artifact_path IS NOT NULL`)) await check('recording', r.artifact_path, r.byte_size, r.sha256);
   for (const r of await q(`SELECT artifact_path, byte_size, sha256, report_artifact_path, report_byte_size FROM round_images WHERE artifact_path IS NOT NULL`)) {
-    check('image', r.artifact_path, r.byte_size, r.sha256);
-    if (r.report_artifact_path) check('report image', r.report_artifact_path, r.report_byte_size, null);
+    await check('image', r.artifact_path, r.byte_size, r.sha256);
+    if (r.report_artifact_path) await check('report image', r.report_artifact_path, r.report_byte_size, null);
   }
   for (const r of await q(`SELECT f.id, f.kind, count(a.id)::int AS n FROM job_finals f LEFT JOIN artifacts a ON a.job_final_id = f.id GROUP BY f.id, f.kind`)) {
     if (r.n < 3) problems.push(`final ${r.id} (${r.kind}): ${r.n} artifact rows`);
@@ -127,25 +132,12 @@ export async function rowsAgainstFiles(pool: Pool, storageRoot: string): Promise
   return problems;
 }
 
-/** Files under jobs/ that no row names (what a write killed at the wrong moment would leave behind). */
-export async function orphanFiles(pool: Pool, storageRoot: string): Promise<string[]> {
+/** Objects under jobs/ that no row names (what a write killed at the wrong moment would leave behind). */
+export async function orphanFiles(pool: Pool, store: ArtifactStore): Promise<string[]> {
   const named = new Set<string>();
   const q = async (sql: string) => (await pool.query<{ k: string }>(sql)).rows.map((r) => r.k);
   for (const k of await q(`SELECT path AS k FROM artifacts`)) named.add(k);
   for (const k of await q(`SELECT artifact_path AS k FROM round_recordings WHERE artifact_path IS NOT NULL`)) named.add(k);
   for (const k of await q(`SELECT artifact_path AS k FROM round_images WHERE artifact_path IS NOT NULL UNION SELECT report_artifact_path FROM round_images WHERE report_artifact_path IS NOT NULL`)) named.add(k);
-  const out: string[] = [];
-  const walk = (dir: string) => {
-    if (!fs.existsSync(dir)) return;
-    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-      const abs = path.join(dir, e.name);
-      if (e.isDirectory()) walk(abs);
-      else {
-        const key = path.relative(storageRoot, abs).split(path.sep).join('/');
-        if (!named.has(key)) out.push(key);
-      }
-    }
-  };
-  walk(path.join(storageRoot, 'jobs'));
-  return out;
+  return (await store.list('jobs')).filter((k) => !named.has(k));
 }

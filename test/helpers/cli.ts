@@ -31,8 +31,8 @@ export type Mode = 'local' | 'remote' | 'remote-env';
 /** `env` is applied last: a value replaces, undefined removes (e.g. DATABASE_URL, for the embedded default). */
 export function cli(app: TestApp, mode: Mode, args: string[], options: { cwd?: string; launcher?: boolean; key?: string; env?: Record<string, string | undefined> } = {}): Promise<Run> {
   const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const k of Object.keys(env)) if (/^(DATABASE_URL|TRAQ_)/.test(k)) delete env[k];
-  if (mode === 'local') Object.assign(env, { DATABASE_URL: app.databaseUrl, TRAQ_STORAGE_ROOT: app.config.storageRoot, TRAQ_DATA_DIR: app.config.dataDir });
+  for (const k of Object.keys(env)) if (/^(DATABASE_URL|TRAQ_|AWS_)/.test(k)) delete env[k];
+  if (mode === 'local') Object.assign(env, { DATABASE_URL: app.databaseUrl, ...app.storeEnv });
   if (mode === 'remote-env') Object.assign(env, { TRAQ_ADMIN_HOST: app.url, TRAQ_API_KEY: TEST_ADMIN_KEY, DATABASE_URL: 'postgres://127.0.0.1:1/none' });
   for (const [k, v] of Object.entries(options.env ?? {})) {
     if (v === undefined) delete env[k];

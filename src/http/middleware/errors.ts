@@ -1,6 +1,6 @@
 import type { Middleware } from 'koa';
 import type { Logger } from '../../logger.js';
-import { ArtifactTooLarge, InvalidArtifactKey, isStorageFull } from '../../artifacts/store.js';
+import { ArtifactTooLarge, InvalidArtifactKey, isStorageFull, StorageUnavailable } from '../../artifacts/store.js';
 import { isConnectionError } from '../../db/pool.js';
 import { Problem, problems } from '../problems.js';
 
@@ -49,7 +49,8 @@ function fromHttpError(err: HttpLikeError): Problem | undefined {
 /**
  * One place that turns failures into `{"detail": ..., "code": ...}`: catalogue
  * problems as they are, framework HTTP errors mapped, a lost database 503
- * `database_unavailable` (with Retry-After), a full disk 507 `storage_full`, anything else a JSON 500
+ * `database_unavailable` (with Retry-After), a full disk 507 `storage_full`, an artifact bucket that does
+ * not answer 503 `storage_unavailable` (with Retry-After), anything else a JSON 500
  * (logged with the request id; the client sees no internals).
  */
 export function errorHandler(logger: Logger): Middleware {
@@ -70,6 +71,7 @@ export function errorHandler(logger: Logger): Middleware {
       else if (err instanceof InvalidArtifactKey) problem = problems.validation([{ loc: ['path'], msg: err.message, type: 'value_error' }]);
       else if (isConnectionError(err)) problem = problems.databaseUnavailable();
       else if (isStorageFull(err)) problem = problems.storageFull();
+      else if (err instanceof StorageUnavailable) problem = problems.storageUnavailable();
       else problem = fromDatabaseError(err as { code?: string }) ?? fromHttpError(err as HttpLikeError);
       if (err instanceof Problem && err.cause !== undefined) {
         const c = err.cause as Error;
