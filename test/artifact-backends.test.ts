@@ -133,11 +133,17 @@ both('stage, inspect, commit or discard; place after a crash; sweep', async (t, 
   t.equal((await store.readBuffer('jobs/j/final/report.pdf')).toString(), 'final pdf');
   await t.rejects(store.place('../x.part', 'jobs/j/x'), InvalidArtifactKey, 'only staged names are placed');
 
-  const kept = await store.stage(Readable.from([Buffer.from('recorded')]));
-  const orphan = await store.stage(Readable.from([Buffer.from('killed upload')]));
+  // A killed process's uploads: staged by another store on the same backend, never committed.
+  const killed = new ArtifactStore(store.backend);
+  const kept = await killed.stage(Readable.from([Buffer.from('recorded')]));
+  const orphan = await killed.stage(Readable.from([Buffer.from('killed upload')]));
+  // A slow upload of this process, still between its bytes and its commit.
+  const slow = await store.stage(Readable.from([Buffer.from('slow upload')]));
   t.equal(await store.sweepStaged(3_600_000, new Set()), 0, 'young staged bytes stay');
   t.equal(await store.sweepStaged(-60_000, new Set([kept.stagedKey])), 1, 'the orphan is swept');
-  t.same((await everything(store)).filter((k) => k.startsWith('.tmp/')), [`.tmp/${kept.stagedKey}`]);
+  t.same((await everything(store)).filter((k) => k.startsWith('.tmp/')).sort(), [`.tmp/${kept.stagedKey}`, `.tmp/${slow.stagedKey}`].sort(), 'a staged object this process has not finished with is not swept, however old');
+  t.same((await slow.commit('jobs/j/slow.bin')).size, 11, 'and commits');
+  await store.delete('jobs/j/slow.bin');
   await store.discardStaged(kept.stagedKey);
   await store.discardStaged(orphan.stagedKey); // already gone: nothing
   t.same(await everything(store), ['jobs/j/final/report.pdf', 'jobs/j/p.jpg']);

@@ -66,8 +66,17 @@ function hashingCap(limit: number, onDone: (size: number, sha256: string) => voi
   });
 }
 
+/** No request stages bytes for longer than this; see ArtifactStore.live. */
+const LIVE_MAX_MS = 24 * 3600_000;
+
 export class ArtifactStore {
   readonly backend: ArtifactBackend;
+  /**
+   * Staged objects this process is still writing or has not yet committed or discarded, with when each
+   * began: the sweep leaves them alone however old their bytes look (a slow upload is not a killed one),
+   * up to LIVE_MAX_MS, after which a name a failed request forgot is fair game again.
+   */
+  private readonly live = new Map<string, number>();
 
   /** A folder path means the local-disk backend. */
   constructor(rootOrBackend: string | ArtifactBackend) {
@@ -89,14 +98,20 @@ export class ArtifactStore {
     const stagedKey = `${randomUUID()}.part`;
     let size = 0;
     let sha256 = '';
-    await this.backend.putStaged(
-      stagedKey,
-      source,
-      hashingCap(options.maxBytes ?? Number.MAX_SAFE_INTEGER, (s, h) => {
-        size = s;
-        sha256 = h;
-      }),
-    );
+    this.live.set(stagedKey, Date.now());
+    try {
+      await this.backend.putStaged(
+        stagedKey,
+        source,
+        hashingCap(options.maxBytes ?? Number.MAX_SAFE_INTEGER, (s, h) => {
+          size = s;
+          sha256 = h;
+        }),
+      );
+    } catch (err) {
+      this.live.delete(stagedKey); // the backend left nothing under the name
+      throw err;
+    }
     let done = false;
     return {
       size,
@@ -109,11 +124,13 @@ export class ArtifactStore {
       commit: async (key: string) => {
         checkKey(key);
         if ((await this.backend.placeStaged(stagedKey, key)) === 'absent') throw new Error(`staged artifact ${stagedKey} is gone`);
+        this.live.delete(stagedKey);
         done = true;
         return { key, size, sha256 };
       },
       discard: async () => {
         if (!done) await this.backend.deleteStaged(stagedKey);
+        this.live.delete(stagedKey);
         done = true;
       },
     };
@@ -128,12 +145,15 @@ export class ArtifactStore {
     checkKey(key);
     const injected = faultError('store.place');
     if (injected) throw injected;
-    return this.backend.placeStaged(stagedKey, key);
+    const placed = await this.backend.placeStaged(stagedKey, key);
+    this.live.delete(stagedKey);
+    return placed;
   }
 
   /** Throws staged bytes away (nothing when already gone). */
   async discardStaged(stagedKey: string): Promise<void> {
     await this.backend.deleteStaged(checkStagedKey(stagedKey));
+    this.live.delete(stagedKey);
   }
 
   /**
@@ -144,7 +164,8 @@ export class ArtifactStore {
     const cutoff = Date.now() - olderThanMs;
     let removed = 0;
     for (const { name, modifiedMs } of await this.backend.listStaged()) {
-      if (keep.has(name) || modifiedMs > cutoff) continue;
+      if (keep.has(name) || modifiedMs > cutoff || Date.now() - (this.live.get(name) ?? -Infinity) < LIVE_MAX_MS) continue;
+      this.live.delete(name);
       await this.backend.deleteStaged(name);
       removed++;
     }
