@@ -3,6 +3,7 @@ import t from 'tap';
 import type { Pool } from '../src/db/pool.js';
 import { exportChanges } from '../src/domain/export.js';
 import { startTestApp, type TestApp } from './helpers/app.js';
+import { feedSettled } from './helpers/db.js';
 import { approvedDevice, job } from './helpers/factories.js';
 
 /** A job in review: latest round with a review payload and one photo (original + report variant in the store). */
@@ -66,6 +67,7 @@ t.test('full snapshot, then only what changed, with real transitions', async (t)
   await app.store.writeBuffer(`jobs/${b.jobId}/report_1.jpg`, 'R1');
   await app.store.writeBuffer(`jobs/${b.jobId}/sections/job_photos/images/abc.report.jpg`, 'LEGACY');
 
+  await feedSettled(app.pool);
   const snap = await app.admin('GET', '/v1/export/changes');
   t.equal(snap.status, 200);
   t.same(snap.body.completed, []);
@@ -102,6 +104,7 @@ t.test('full snapshot, then only what changed, with real transitions', async (t)
   t.equal(idle.body.cursor, snap.body.cursor, 'the cursor stays');
 
   await archive(app.pool, b.jobPk, b.jobId);
+  await feedSettled(app.pool);
   const after = await app.admin('GET', `/v1/export/changes?cursor=${snap.body.cursor}`);
   t.same(after.body.in_process, [], 'the untouched job is not repeated');
   t.equal(after.body.completed.length, 1);
@@ -122,6 +125,7 @@ t.test('full snapshot, then only what changed, with real transitions', async (t)
   t.match(after.body.transitioned_to_completed, [{ job_id: b.jobId, previous_category: 'in_process', current_category: 'completed' }], 'a real transition is announced');
 
   await archive(app.pool, b.jobPk, b.jobId, 'correction');
+  await feedSettled(app.pool);
   const corrected = await app.admin('GET', `/v1/export/changes?cursor=${after.body.cursor}`);
   t.equal(corrected.body.completed[0].final.kind, 'correction', 'the correction is preferred');
   t.same(corrected.body.transitioned_to_completed, [], 'a correction of a completed job is not a transition');
@@ -157,6 +161,7 @@ t.test('paging returns every job exactly once', async (t) => {
   const app = await startTestApp(t);
   const ids = new Set<string>();
   for (let i = 0; i < 25; i++) ids.add((await job(app.pool)).jobId);
+  await feedSettled(app.pool);
   const seen: string[] = [];
   let cursor = '';
   let pages = 0;
@@ -203,17 +208,10 @@ t.test('a write that commits late is delivered, not lost behind the cursor', asy
   t.equal(during.body.cursor, start, 'so the cursor does not move past it');
 
   await late.query('COMMIT');
-  // The horizon is cluster-wide: a transaction another test file has open at this moment may hold the
-  // feed back a little longer, so read pages until both arrive (each page moves the cursor on).
-  const arrived: string[] = [];
-  let cursor = during.body.cursor as string;
-  for (const deadline = Date.now() + 60_000; arrived.length < 2 && Date.now() < deadline; ) {
-    const page = await app.admin('GET', `/v1/export/changes?cursor=${cursor}`);
-    arrived.push(...page.body.in_process.map((i: { job_id: string }) => i.job_id));
-    cursor = page.body.cursor;
-    if (arrived.length < 2) await new Promise((r) => setTimeout(r, 100));
-  }
-  t.same(arrived.sort(), [fast.jobId, slow.jobId].sort(), 'both changes arrive, once');
+  await feedSettled(app.pool);
+  const afterCommit = await app.admin('GET', `/v1/export/changes?cursor=${during.body.cursor}`);
+  t.same(afterCommit.body.in_process.map((i: { job_id: string }) => i.job_id).sort(), [fast.jobId, slow.jobId].sort(), 'both changes arrive, once');
+  const cursor = afterCommit.body.cursor as string;
   const next = await app.admin('GET', `/v1/export/changes?cursor=${cursor}`);
   t.same(next.body.in_process, [], 'and are not repeated');
 
@@ -229,6 +227,7 @@ t.test('without a limit every change comes in one answer; with one, pages', asyn
   const app = await startTestApp(t);
   const ids = new Set<string>();
   for (let i = 0; i < 130; i++) ids.add((await job(app.pool)).jobId);
+  await feedSettled(app.pool);
   const all = await app.admin('GET', '/v1/export/changes');
   t.equal(all.status, 200);
   t.match(all.headers.get('content-type'), /application\/json/);
@@ -254,6 +253,7 @@ t.test('an ISO-8601 cursor reports jobs completed after it', async (t) => {
   await archive(app.pool, before.jobPk, before.jobId);
   const later = await job(app.pool);
   await archive(app.pool, later.jobPk, later.jobId);
+  await feedSettled(app.pool);
   const res = await app.admin('GET', `/v1/export/changes?cursor=${rows[0]!.at}`);
   t.equal(res.body.completed.length, 2);
   t.same(

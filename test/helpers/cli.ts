@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { TEST_ADMIN_KEY, type TestApp } from './app.js';
+import { feedSettled } from './db.js';
 import type { TestDevice } from './factories.js';
 import { sampleJob } from './samples.js';
 
@@ -29,7 +30,8 @@ export function tempDir(t: { teardown(fn: () => void): void }): string {
 export type Mode = 'local' | 'remote' | 'remote-env';
 
 /** `env` is applied last: a value replaces, undefined removes (e.g. DATABASE_URL, for the embedded default). */
-export function cli(app: TestApp, mode: Mode, args: string[], options: { cwd?: string; launcher?: boolean; key?: string; env?: Record<string, string | undefined> } = {}): Promise<Run> {
+export async function cli(app: TestApp, mode: Mode, args: string[], options: { cwd?: string; launcher?: boolean; key?: string; env?: Record<string, string | undefined> } = {}): Promise<Run> {
+  await feedSettled(app.pool); // export and stage commands read the feed, which must see the test's writes
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const k of Object.keys(env)) if (/^(DATABASE_URL|TRAQ_|AWS_)/.test(k)) delete env[k];
   if (mode === 'local') Object.assign(env, { DATABASE_URL: app.databaseUrl, ...app.storeEnv });

@@ -66,6 +66,22 @@ export async function freshDatabase(t: Tap, options: { empty?: boolean } = {}): 
 }
 
 /**
+ * Waits until every transaction that is running now, anywhere in the cluster, has ended. The export feed
+ * hands out only changes older than every running transaction, and that horizon is cluster-wide: another
+ * test file's transaction, open at the moment of a read, holds back the changes this test just made.
+ * Call it before a feed read (HTTP or CLI) that must see the test's own writes.
+ */
+export async function feedSettled(pool: Pool, timeoutMs = 60_000): Promise<void> {
+  const { rows } = await pool.query<{ xid: string }>('SELECT pg_current_xact_id()::text AS xid');
+  for (const until = Date.now() + timeoutMs; ; ) {
+    const { rows: done } = await pool.query<{ past: boolean }>('SELECT pg_snapshot_xmin(pg_current_snapshot()) > $1::xid8 AS past', [rows[0]!.xid]);
+    if (done[0]!.past) return;
+    if (Date.now() > until) throw new Error(`a transaction older than xid ${rows[0]!.xid} still runs after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/**
  * Waits, when the database clock is in the last `margin` seconds of a minute, for the next minute: a test
  * that counts requests against the auth rate limit's one-minute window must not straddle two windows.
  */
