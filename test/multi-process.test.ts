@@ -166,7 +166,7 @@ t.test('two servers, two workers, one database, one bucket', async (t) => {
   const feed = await ok('feed', call(B.url, 'GET', '/v1/export/changes', { key: TEST_ADMIN_KEY }));
   t.ok(feed.completed.some((j: { job_id: string }) => j.job_id === jobId), 'the feed lists the job as completed');
   const root = path.join(dataDir, 'stage');
-  const staged = await cli({ url: B.url } as TestApp, 'remote', ['--json', 'stage', 'sync', '--root', root]);
+  const staged = await cli({ url: B.url, pool: db.pool } as TestApp, 'remote', ['--json', 'stage', 'sync', '--root', root]);
   t.equal(staged.code, 0, staged.stderr);
   t.same(staged.json?.staged, [jobNumber], 'stage sync staged the job');
   const bundle = path.join(root, 'jobs', jobNumber);
