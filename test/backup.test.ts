@@ -16,7 +16,7 @@ import { startEmbeddedDatabase } from '../src/db/embedded.js';
 import { createPool, type Pool } from '../src/db/pool.js';
 import { startTestApp, type TestApp } from './helpers/app.js';
 import { cli } from './helpers/cli.js';
-import { freshDatabase } from './helpers/db.js';
+import { feedSettled, freshDatabase } from './helpers/db.js';
 import { fetchBytes, finalBody, JOB_BODY, must, photo, readyJob } from './helpers/finals.js';
 import { sampleJob } from './helpers/samples.js';
 import { storeEnv } from './helpers/s3.js';
@@ -176,6 +176,7 @@ t.test('restore into an empty database and store: verified, served, guarded', as
   t.equal(report.status, 200);
   t.same(report.bytes, await app.store.readBuffer(`jobs/${done.jobId}/final_report_letter.pdf`), 'the final letter, byte for byte');
   const feed = async (a: TestApp) => {
+    await feedSettled(a.pool);
     const b = (await a.admin('GET', '/v1/export/changes')).body;
     return { completed: b.completed.map((i: any) => i.job_id), in_process: b.in_process.map((i: any) => i.job_id) };
   };

@@ -9,7 +9,7 @@ import t from 'tap';
 import { generateDataset } from '../bench/lib/dataset.js';
 import type { Pool, PoolClient } from '../src/db/pool.js';
 import { exportChanges } from '../src/domain/export.js';
-import { freshDatabase } from './helpers/db.js';
+import { feedSettled, freshDatabase } from './helpers/db.js';
 
 interface Plan {
   'Node Type': string;
@@ -63,6 +63,7 @@ t.test('the first page of the feed reads one log row per listed job on a 5k-job 
   await generateDataset(ownerUrl, 5000); // about four logged changes per job
   const { rows: [log] } = await pool.query(`SELECT count(*)::int AS n FROM job_changes`);
   t.ok(log.n > 15_000, `the log holds superseded changes (${log.n} rows for 5000 jobs)`);
+  await feedSettled(pool);
 
   for (const cursor of [undefined, '2000-01-01T00:00:00Z']) {
     const sent: { text: string; values: unknown[] }[] = [];

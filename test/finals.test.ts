@@ -13,6 +13,7 @@ import { finalizeJob } from '../src/domain/finals.js';
 import { loadTraqTemplate } from '../src/documents/traq-pdf.js';
 import { startTestApp, TEST_ADMIN_KEY, type TestApp } from './helpers/app.js';
 import { rejectsWith } from './helpers/assert.js';
+import { feedSettled } from './helpers/db.js';
 import { approvedDevice } from './helpers/factories.js';
 import { fetchBytes, finalBody, must, readyJob, reviewedRound, type ReadyJob } from './helpers/finals.js';
 import { pdfText } from './helpers/pdf-text.js';
@@ -344,6 +345,7 @@ t.test('the export feed and image fetch see the final', async (t) => {
   t.equal((await fetchBytes(app, 'POST', `/v1/jobs/${ready.jobId}/final`, { key: ready.dev.token, body: finalBody(sampleJob('J0006').final, ready.roundId, 'cr-e') })).status, 200);
   let cursor: string | undefined;
   let completed: any;
+  await feedSettled(app.pool);
   for (let page = 0; page < 20 && !completed; page++) {
     const r = await app.admin('GET', `/v1/export/changes?limit=100${cursor ? `&cursor=${cursor}` : ''}`);
     completed = r.body.completed.find((j: any) => j.job_id === ready.jobId);

@@ -20,7 +20,7 @@ import { TEST_ADMIN_KEY, type TestApp } from './helpers/app.js';
 import { tinyWav } from './helpers/audio.js';
 import { call, startChildServer, startChildWorker, type ChildServer } from './helpers/child-server.js';
 import { cli } from './helpers/cli.js';
-import { freshDatabase } from './helpers/db.js';
+import { feedSettled, freshDatabase } from './helpers/db.js';
 import { startFakeOpenAI } from './helpers/fake-openai.js';
 import { JOB_BODY, photo } from './helpers/finals.js';
 import { sampleJob } from './helpers/samples.js';
@@ -163,6 +163,7 @@ t.test('two servers, two workers, one database, one bucket', async (t) => {
 
   mark('final served');
   // The export feed and a stage sync read it through B.
+  await feedSettled(db.pool);
   const feed = await ok('feed', call(B.url, 'GET', '/v1/export/changes', { key: TEST_ADMIN_KEY }));
   t.ok(feed.completed.some((j: { job_id: string }) => j.job_id === jobId), 'the feed lists the job as completed');
   const root = path.join(dataDir, 'stage');
