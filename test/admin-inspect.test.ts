@@ -6,7 +6,8 @@ import { approvedDevice, job } from './helpers/factories.js';
 import { finalize } from './helpers/sql-finals.js';
 
 t.test('admin inspect: job, round and review through draft, processing, reviewed, archived', async (t) => {
-  const app = await startTestApp(t);
+  // The round is put in SUBMITTED_FOR_PROCESSING in SQL below: no worker may take it while the test looks.
+  const app = await startTestApp(t, { TRAQ_WORKER: 'off' });
   const dev = await approvedDevice(app.pool);
   const j = await job(app.pool, { assignTo: dev });
   const inspect = async (p: string) => {

@@ -148,7 +148,8 @@ t.test('assign, reassign, unassign, list', async (t) => {
 });
 
 t.test('admin status writes job and round rows together', async (t) => {
-  const app = await startTestApp(t);
+  // The round is set to SUBMITTED_FOR_PROCESSING in SQL below: no worker may take it before the admin does.
+  const app = await startTestApp(t, { TRAQ_WORKER: 'off' });
   await app.admin('POST', '/v1/admin/jobs', { job_id: 'job_s', job_number: 'J0001' });
   const pk = await jobPk(app, 'job_s');
   const round = async (id: string) => (await app.pool.query(`SELECT status, failure_reason FROM job_rounds WHERE job_id = $1 AND round_id = $2`, [pk, id])).rows[0];

@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import S3rver from 's3rver';
+import type S3rver from 's3rver';
 
 export const TEST_BUCKET = 'traq-test';
 
@@ -69,6 +69,8 @@ function keepFolders(server: S3rver): S3rver {
 
 /** An s3rver on 127.0.0.1 (a free port, or `port`) keeping its objects in a fresh temp folder. */
 export async function runS3rver(port = 0): Promise<S3rverProcess> {
+  // Loaded here, not at the top: every test file imports this module, few start an s3rver (~0.3 s of CPU each).
+  const { default: S3rver } = await import('s3rver');
   const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'traq-s3-'));
   const make = (p: number) => keepFolders(new S3rver({ address: '127.0.0.1', port: p, silent: true, directory, configureBuckets: [{ name: TEST_BUCKET }] }));
   let server: S3rver | undefined = make(port);
