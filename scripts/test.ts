@@ -43,19 +43,23 @@ const NOT_IN_S3_PASS: Record<string, string> = {
   'test/schema.test.ts': 'the schema, roles and constraints in PostgreSQL',
   'test/worker.test.ts': 'the round worker with a stub handler',
   'test/artifacts.test.ts': 'the local-disk backend itself, on a folder of its own',
-  // Start the app, but no request reads or writes artifact bytes.
+  // Start the app, but what they check does not depend on where artifact bytes live (most touch none).
   'test/admin-jobs.test.ts': 'job administration rows',
   'test/cli-devices.test.ts': 'device administration from the CLI',
   'test/cli-tree.test.ts': 'tree identification from the CLI (photos go to Pl@ntNet, never to the store)',
   'test/customers.test.ts': 'customers and billing profiles',
   'test/db-restart.test.ts': 'a PostgreSQL restart under job creates',
+  'test/deadlock-storm.test.ts': 'lock order under storms of submit and reprocess (the recordings are setup)',
+  'test/devices.test.ts': 'device registration, tokens and profiles',
   'test/extraction.test.ts': 'extraction and summary against a fake provider',
   'test/hostile-input.test.ts': 'hostile text refused before any handler',
   'test/job-input.test.ts': 'job create and patch validation',
   'test/jobs.test.ts': 'job create, list and patch',
   'test/races-and-limits.test.ts': 'customer races and text limits',
+  'test/server.test.ts': 'start-up, configuration errors and /health of the compiled server',
   // Always on an s3rver of their own: they run on S3 in the local pass already.
   'test/artifact-backends.test.ts': 'both backends, side by side, in every pass',
+  'test/multi-process.test.ts': 'two servers and two workers on one s3rver bucket of its own, in every pass',
   'test/s3-flow.test.ts': 'its own s3rver in every pass',
   'test/s3-outage.test.ts': 'its own s3rver (stopped and restarted) in every pass',
 };
