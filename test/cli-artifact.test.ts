@@ -8,6 +8,7 @@ import t from 'tap';
 import { canonicalJson } from '../src/domain/canonical-json.js';
 import { startTestApp } from './helpers/app.js';
 import { cli, tempDir as tmp } from './helpers/cli.js';
+import { s3Env } from './helpers/s3.js';
 import { completedJob, finalize } from './helpers/sql-finals.js';
 
 t.test('artifact fetch writes every output under its name in both modes, and through the launcher', async (t) => {
@@ -43,4 +44,16 @@ t.test('artifact fetch writes every output under its name in both modes, and thr
   t.equal(viaBin.code, 0, viaBin.stderr);
   t.equal(fs.readFileSync(path.join(cwd, 'exports', a.jobNumber, `${a.jobNumber}_traq_page1.pdf`), 'utf8'), '%PDF final_traq_page1.pdf');
   t.match(viaBin.stdout, /\(final, 25 bytes\)\n$/);
+});
+
+t.test('in local mode the bucket opens on first use: commands that read no bytes work while it is down', async (t) => {
+  const app = await startTestApp(t);
+  const a = await completedJob(app);
+  const down = { env: s3Env('http://127.0.0.1:9', 'down/') }; // nothing listens there: connection refused
+  const devices = await cli(app, 'local', ['--json', 'device', 'list'], down);
+  t.equal(devices.code, 0, `device list needs no bucket: ${devices.stderr}`);
+  t.ok(Array.isArray(devices.json?.devices), 'and prints the list');
+  const fetched = await cli(app, 'local', ['artifact', 'fetch', '--job', a.jobNumber, '--kind', 'traq-pdf', '--output-dir', tmp(t)], down);
+  t.not(fetched.code, 0, 'a command that reads bytes fails');
+  t.match(fetched.stderr, /^traq-admin: artifact bucket traq-test at http:\/\/127\.0\.0\.1:9 is not usable: .+\n$/, 'with the start-up check\'s one line');
 });

@@ -40,3 +40,6 @@ export interface ArtifactBackend {
   /** Every key under the folder `prefix` ('' = everything), staged objects excluded, in any order. */
   list(prefix: string): Promise<string[]>;
 }
+
+/** A bucket backend's `where`: known from the settings alone, before the SDK is loaded. */
+export const bucketWhere = (s: { bucket: string; prefix: string }) => `s3://${s.bucket}/${s.prefix}`;

@@ -21,7 +21,7 @@ import {
 import { Upload } from '@aws-sdk/lib-storage';
 import { PassThrough, Readable, type Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { ArtifactBackend, ByteRange } from './backend.js';
+import { bucketWhere, type ArtifactBackend, type ByteRange } from './backend.js';
 import { STAGED_DIR, StorageUnavailable } from './keys.js';
 
 export interface S3Settings {
@@ -83,7 +83,7 @@ export class S3Backend implements ArtifactBackend {
   }
 
   get where(): string {
-    return `s3://${this.settings.bucket}/${this.settings.prefix}`;
+    return bucketWhere(this.settings);
   }
 
   private objectKey(key: string): string {

@@ -104,7 +104,7 @@ export class Runtime {
 
   private async openLocal(migrateEmbedded: boolean): Promise<LocalServices> {
     // Imported here: remote mode and --help need none of the configuration, database or store modules.
-    const [{ loadConfig }, { startEmbeddedDatabase }, { createPool }, { openArtifactStore }, { ADMIN_KEY_PRINCIPAL }] = await Promise.all([
+    const [{ loadConfig }, { startEmbeddedDatabase }, { createPool }, { artifactStoreOnDemand }, { ADMIN_KEY_PRINCIPAL }] = await Promise.all([
       import('../config.js'),
       import('../db/embedded.js'),
       import('../db/pool.js'),
@@ -126,7 +126,7 @@ export class Runtime {
       if (migrateEmbedded) await migrate(embedded.ownerUrl);
     }
     const pool = createPool(url, 4);
-    return { pool, databaseUrl: url, store: await openArtifactStore(config), config, actor: ADMIN_KEY_PRINCIPAL, principal: ADMIN_KEY_PRINCIPAL };
+    return { pool, databaseUrl: url, store: artifactStoreOnDemand(config), config, actor: ADMIN_KEY_PRINCIPAL, principal: ADMIN_KEY_PRINCIPAL };
   }
 
   async backend<T>(impl: BackendImpl<T>): Promise<T> {
