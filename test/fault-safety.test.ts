@@ -77,9 +77,11 @@ t.test('temp files of killed requests are swept at start-up and on the timer; a 
   const app = await startTestApp(t);
   const j = await job(app.pool);
   // Staged objects as killed requests leave them. Local files are backdated past the sweep age; a bucket
-  // cannot backdate an object, so there the old ones are written first and the test waits until they are
-  // older than a short sweep age (the young one then has seconds to spare).
-  const ageS = testBackend() === 's3' ? 3 : 60;
+  // cannot backdate an object, so there the old ones are written GAP_S seconds before the young one and the
+  // sweep age is taken at sweep time half way between their ages: however long the steps in between take
+  // on a loaded machine, the old ones stay GAP_S / 2 past it and the young one GAP_S / 2 short of it.
+  const GAP_S = 6;
+  let ageS = 60;
   const write = (name: string, bytes: string) => app.store.backend.putStaged(name, Readable.from([Buffer.from(bytes)]), new PassThrough());
   const old = ['00000000-0000-4000-8000-000000000001.part', '00000000-0000-4000-8000-000000000003.part'];
   await write(old[0]!, 'killed upload');
@@ -88,20 +90,27 @@ t.test('temp files of killed requests are swept at start-up and on the timer; a 
     const then = new Date(Date.now() - 2 * ageS * 1000);
     for (const name of old) fs.utimesSync(path.join(app.store.root, '.tmp', name), then, then);
   } else {
-    const oldest = async () => Math.max(...(await app.store.backend.listStaged()).map((s) => s.modifiedMs));
-    while (Date.now() - (await oldest()) <= ageS * 1000 + 200) await new Promise((r) => setTimeout(r, 200));
+    const youngestOld = async () => Math.max(...(await app.store.backend.listStaged()).map((s) => s.modifiedMs));
+    while (Date.now() - (await youngestOld()) <= GAP_S * 1000) await new Promise((r) => setTimeout(r, 200));
   }
-  await write('00000000-0000-4000-8000-000000000002.part', 'in flight');
+  const young = '00000000-0000-4000-8000-000000000002.part';
+  await write(young, 'in flight');
   await app.pool.query(`INSERT INTO artifact_placements (job_id, staged_key, key, byte_size, sha256) VALUES ($1, $2, $3, 21, $4)`, [
     j.jobPk,
     '00000000-0000-4000-8000-000000000003.part',
     `jobs/${j.jobId}/final.json`,
     sha256(Buffer.from('committed final bytes')),
   ]);
+  if (testBackend() === 's3') {
+    const youngMs = (await app.store.backend.listStaged()).find((s) => s.name === young)!.modifiedMs;
+    ageS = (Date.now() - youngMs) / 1000 + GAP_S / 2;
+  }
   const first = await startArtifactHousekeeping({ pool: app.pool, store: app.store, logger: { info() {}, warn() {} } }, ageS);
-  t.teardown(() => clearInterval(first.timer));
+  // Only its start-up pass is checked here (its timer would sweep the young file once that is old enough; the
+  // timer is checked below, with an age of its own).
+  clearInterval(first.timer);
   t.same([first.placed, first.swept], [1, 1], 'one placement finished, one stale temp file removed');
-  t.same(await tmpFiles(app), ['00000000-0000-4000-8000-000000000002.part'], 'the young temp file (a request in flight) stays');
+  t.same(await tmpFiles(app), [young], 'the young temp file (a request in flight) stays');
   t.equal((await app.store.readBuffer(`jobs/${j.jobId}/final.json`)).toString('utf8'), 'committed final bytes', 'the committed bytes are in place');
 
   // The timer: a 1 s age sweeps the young file once it is old enough.

@@ -22,7 +22,9 @@ import { stagedNames } from './helpers/store.js';
 
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 const polish = async (text: string) => `POLISHED: ${text}`;
-const app = await startTestApp(t, { TRAQ_TRAQ_TEMPLATE_PDF: TRAQ_TEMPLATE_PDF, TRAQ_TRAQ_FIELD_MAP: TRAQ_FIELD_MAP }, { polish });
+// 'preconditions and validation' puts a round in SUBMITTED_FOR_PROCESSING in SQL: no worker may take it while the
+// test looks (every round here is reviewed through SQL, none needs a worker).
+const app = await startTestApp(t, { TRAQ_TRAQ_TEMPLATE_PDF: TRAQ_TEMPLATE_PDF, TRAQ_TRAQ_FIELD_MAP: TRAQ_FIELD_MAP, TRAQ_WORKER: 'off' }, { polish });
 const template = await loadTraqTemplate({ templatePdf: TRAQ_TEMPLATE_PDF, fieldMap: TRAQ_FIELD_MAP });
 const KEYS = (jobId: string, s: string) => [`final${s}.json`, `final_traq_page1${s}.pdf`, `final_report_letter${s}.pdf`, `final_report_letter${s}.docx`, `final${s}.geojson`].map((f) => `jobs/${jobId}/${f}`);
 

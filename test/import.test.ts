@@ -4,6 +4,7 @@ import path from 'node:path';
 import t from 'tap';
 import { startTestApp } from './helpers/app.js';
 import { cli } from './helpers/cli.js';
+import { feedSettled } from './helpers/db.js';
 import { tableDigest } from './helpers/digest.js';
 import { FIXTURE_STORAGE, FIXTURE_TOKENS, importArgs, pythonServerDatabase } from './helpers/py-traq.js';
 
@@ -66,6 +67,7 @@ t.test('the Python server fixture imports verified, its devices keep working, an
   const assigned = await app.request('GET', '/v1/jobs/assigned', { key: field });
   t.same(assigned.body.map((j: { job_number: string }) => j.job_number).sort(), ['J0008', 'J0009'], 'and its assignments');
   const adminTok = FIXTURE_TOKENS['admin-current']!.token;
+  await feedSettled(app.pool); // the import's commits, past every transaction open anywhere in the cluster
   const feed = await app.request('GET', '/v1/export/changes', { key: adminTok });
   t.equal(feed.status, 200, 'the admin device reads the export feed');
   t.equal(feed.body.completed.length, 7);

@@ -177,7 +177,8 @@ t.test('the assignment guard on GET /v1/jobs/:job_id', async (t) => {
 });
 
 t.test('PATCH /v1/jobs/:job_id follows the lock matrix', async (t) => {
-  const app = await startTestApp(t);
+  // A round is put in SUBMITTED_FOR_PROCESSING in SQL below: no worker may take it while the test looks.
+  const app = await startTestApp(t, { TRAQ_WORKER: 'off' });
   const dev = await approvedDevice(app.pool);
   const other = await approvedDevice(app.pool);
   const project = (await app.admin('POST', '/v1/admin/projects', { project: 'Campus' })).body.project;

@@ -45,7 +45,10 @@ const t0 = Date.now();
 const mark = (what: string) => t.comment(`${what}: ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 const shared = {
   ...s3.env(PREFIX),
-  TRAQ_PROCESSING_LEASE_SECONDS: '2',
+  // The other worker takes the round over once this lapses after the kill. It must outlast any stall a loaded
+  // machine gives the claiming worker before the kill (renewed every third of it), or the other one claims the
+  // round while its transcriptions are still held open, and hangs.
+  TRAQ_PROCESSING_LEASE_SECONDS: '8',
   TRAQ_PROCESSING_RETRY_BACKOFF_SECONDS: '0',
   OPENAI_BASE_URL: fake.url,
   OPENAI_API_KEY: 'sk-test-key',
@@ -140,7 +143,7 @@ t.test('two servers, two workers, one database, one bucket', async (t) => {
   const round = await until('the review', async () => {
     const r = await call(B.url, 'GET', `/v1/jobs/${jobId}/rounds/${roundId}`, { key });
     return r.body?.status === 'REVIEW_RETURNED' ? r.body : undefined;
-  });
+  }, 90_000); // the lease's lapse, a poll, then the whole round on a loaded machine
   const [after] = await q(`SELECT processing_worker, processing_attempts FROM job_rounds WHERE round_id = $1`, [roundId]);
   t.match(after.processing_worker, `:${survivor.proc.pid}:`, 'the other worker finished it');
   t.equal(after.processing_attempts, 2, 'on the second claim, after the lease lapsed');

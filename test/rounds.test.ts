@@ -24,7 +24,8 @@ const jobRow = async (app: TestApp, j: TestJob) =>
   (await app.pool.query(`SELECT status, latest_round_id, latest_round_status, updated_at FROM jobs WHERE id = $1`, [j.jobPk])).rows[0];
 
 t.test('round creation: numbering under a lock, idempotency, the processing lock, the archived policy', async (t) => {
-  const app = await startTestApp(t);
+  // A round is put in SUBMITTED_FOR_PROCESSING in SQL below: no worker may take it while the test looks.
+  const app = await startTestApp(t, { TRAQ_WORKER: 'off' });
   const dev = await approvedDevice(app.pool);
   const j = await job(app.pool, { assignTo: dev });
   const post = (d: TestDevice | null, jobId = j.jobId, headers: Record<string, string> = {}) =>
@@ -83,7 +84,8 @@ t.test('round creation: numbering under a lock, idempotency, the processing lock
 });
 
 t.test('the reconciliation read: every field, after each step, and it changes nothing', async (t) => {
-  const app = await startTestApp(t);
+  // A round is put in SUBMITTED_FOR_PROCESSING in SQL below: no worker may take it while the test looks.
+  const app = await startTestApp(t, { TRAQ_WORKER: 'off' });
   const dev = await approvedDevice(app.pool);
   const j = await job(app.pool, { assignTo: dev });
   const read = (roundId = 'round_1', d: TestDevice = dev) => app.request('GET', `/v1/jobs/${j.jobId}/rounds/${roundId}`, { key: d.token });
@@ -166,7 +168,8 @@ t.test('the reconciliation read: every field, after each step, and it changes no
 });
 
 t.test('the manifest: validated, normalized, replaced whole, locked like the round', async (t) => {
-  const app = await startTestApp(t);
+  // A round is put in SUBMITTED_FOR_PROCESSING in SQL below: no worker may take it while the test looks.
+  const app = await startTestApp(t, { TRAQ_WORKER: 'off' });
   const dev = await approvedDevice(app.pool);
   const j = await job(app.pool, { assignTo: dev });
   const put = (body: unknown, roundId = 'round_1') => app.request('PUT', `/v1/jobs/${j.jobId}/rounds/${roundId}/manifest`, { key: dev.token, body });

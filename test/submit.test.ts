@@ -33,8 +33,8 @@ interface World {
   treeNumber: number;
 }
 
-async function world(t: Test, options: { provider?: boolean; script?: Script; delayMs?: number; env?: Record<string, string> } = {}): Promise<World> {
-  const fake = options.provider === false ? undefined : await startFakeOpenAI({ t, script: options.script ?? extractor, delayMs: options.delayMs });
+async function world(t: Test, options: { provider?: boolean; script?: Script; released?: Promise<unknown>; env?: Record<string, string> } = {}): Promise<World> {
+  const fake = options.provider === false ? undefined : await startFakeOpenAI({ t, script: options.script ?? extractor, released: options.released });
   const app = await startTestApp(t, {
     TRAQ_SUBMIT_WAIT_SECONDS: '20',
     TRAQ_OPENAI_ATTEMPTS: '1',
@@ -169,7 +169,10 @@ t.test('a round goes from submit to review through the queue, with the client ed
 });
 
 t.test('a slow round: submit answers SUBMITTED_FOR_PROCESSING, the round read follows it to the review', async (t) => {
-  const w = await world(t, { delayMs: 1200, env: { TRAQ_SUBMIT_WAIT_SECONDS: '0.3' } });
+  // The provider answers nothing until the test has looked at the round in processing.
+  let release!: () => void;
+  const released = new Promise<void>((r) => (release = r));
+  const w = await world(t, { released, env: { TRAQ_SUBMIT_WAIT_SECONDS: '0.3' } });
   const roundId = await roundWithRecordings(w);
   const key = w.device.token;
   const [first, second] = await Promise.all([
@@ -185,6 +188,7 @@ t.test('a slow round: submit answers SUBMITTED_FOR_PROCESSING, the round read fo
   const during = await w.app.request('GET', `/v1/jobs/${w.jobId}/rounds/${roundId}`, { key });
   t.match(during.body, { status: 'SUBMITTED_FOR_PROCESSING', processing_state: 'processing', review_ready: false, client_revision_id: 'r1' }, 'client_revision_id stored with the transition');
   t.equal((await w.app.request('POST', `/v1/jobs/${w.jobId}/rounds`, { key })).status, 409, 'no new round while processing');
+  release();
   t.ok(
     await until(async () => (await w.app.request('GET', `/v1/jobs/${w.jobId}/rounds/${roundId}`, { key })).body.status === 'REVIEW_RETURNED'),
     'the review arrives',

@@ -145,7 +145,8 @@ t.test('recordings: stored under the round, idempotent by id, replaced cleanly',
 });
 
 t.test('the lock matrix and ?round_id= targeting for uploads and photo edits', async (t) => {
-  const app = await startTestApp(t);
+  // A round is put in SUBMITTED_FOR_PROCESSING in SQL below: no worker may take it while the test looks.
+  const app = await startTestApp(t, { TRAQ_WORKER: 'off' });
   const dev = await approvedDevice(app.pool);
   const j = await job(app.pool, { assignTo: dev });
   const bytes = wavBytes(100);

@@ -83,7 +83,13 @@ async function readBody(req: http.IncomingMessage): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-export async function startFakeOpenAI(options: { t?: { teardown(fn: () => unknown): void }; script?: Script; delayMs?: number } = {}): Promise<FakeOpenAI> {
+/**
+ * `released`: every answer waits until it settles, so a test decides when the provider answers (a round stays
+ * in processing exactly as long as the test looks at it) instead of hoping a delay outlasts its requests.
+ */
+export async function startFakeOpenAI(
+  options: { t?: { teardown(fn: () => unknown): void }; script?: Script; delayMs?: number; released?: Promise<unknown> } = {},
+): Promise<FakeOpenAI> {
   let script: Script = options.script ?? (() => undefined);
   const requests: RecordedRequest[] = [];
 
@@ -129,6 +135,7 @@ export async function startFakeOpenAI(options: { t?: { teardown(fn: () => unknow
       else reply = { status: 404, json: { error: { message: `no route ${rec.path}` } } };
     }
     if (reply.hang) return; // the connection stays open until the client gives up or close() runs
+    if (options.released) await options.released;
     const delay = reply.delayMs ?? options.delayMs ?? 0;
     if (delay) await new Promise((r) => setTimeout(r, delay));
     const body = reply.raw ?? JSON.stringify(reply.json ?? {});
