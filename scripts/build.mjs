@@ -34,7 +34,7 @@ const parserLite = {
   },
 };
 
-// Two bundled dependencies would cost more to compile at every start than they did as separate files.
+// Bundled dependencies, trimmed where they cost start-up time for nothing.
 const leanBundles = {
   name: 'lean-bundles',
   setup(b) {
@@ -44,6 +44,14 @@ const leanBundles = {
       args.importer.includes(`${path.sep}node_modules${path.sep}zod${path.sep}`) ? { path: path.join(args.resolveDir, args.path), namespace: 'zod-locales-en' } : undefined,
     );
     b.onLoad({ filter: /.*/, namespace: 'zod-locales-en' }, (args) => ({ contents: 'export { default as en } from "./en.js";', resolveDir: path.dirname(args.path), loader: 'js' }));
+    // pg asks at load whether it runs in a Cloudflare Worker; on Node 20 (no `navigator`) by building a fetch
+    // Response, which loads Node's whole fetch implementation (undici) at every start. A bundle for Node is not
+    // a Worker. (Should a pg release reword the check, the bundle keeps it: slower, still correct.)
+    b.onLoad({ filter: /[\\/]node_modules[\\/]pg[\\/]lib[\\/]stream\.js$/ }, async (args) => {
+      const text = await fs.promises.readFile(args.path, 'utf8');
+      const patched = text.replace('if (isCloudflareRuntime()) {', 'if (false) {');
+      return patched === text ? undefined : { contents: patched, loader: 'js' };
+    });
     // Big JSON data (mime-db, three copies; iconv-lite's code pages) as JSON.parse of one string, which V8 reads
     // far faster than the same data written out as an object literal.
     b.onLoad({ filter: /[\\/]node_modules[\\/].*\.json$/ }, async (args) => {
