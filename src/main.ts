@@ -55,8 +55,17 @@ async function main() {
   const logger = createLogger(config.logLevel);
   lastResortNet(logger);
   const say = (line: string) => process.stdout.write(`traq-server: ${line}\n`);
-  const loading = loadApplication();
-  loading.catch(() => {}); // awaited below; a failed start before that must not also report it as unhandled
+  // The application's modules load while the start waits on something else: PostgreSQL's child process
+  // (after it was launched, so loading does not delay it), or the bucket check, or (external database) nothing.
+  let loading: ReturnType<typeof loadApplication> | undefined;
+  const load = () => {
+    if (!loading) {
+      loading = loadApplication();
+      loading.catch(() => {}); // awaited below; a failed start before that must not also report it as unhandled
+    }
+    return loading;
+  };
+  if (config.databaseUrl || config.artifacts.backend !== 'local') load();
   // Checked first: a bucket that does not answer should stop the start before a database is started for nothing.
   const store = await openArtifactStore(config);
 
@@ -67,7 +76,7 @@ async function main() {
   let databaseUrl = config.databaseUrl;
   let migrationUrl = config.migrationDatabaseUrl;
   if (!databaseUrl) {
-    const embedded = await startEmbeddedDatabase(config.dataDir, config.embeddedPgPort, (l) => say(`database: ${l}`));
+    const embedded = await startEmbeddedDatabase(config.dataDir, config.embeddedPgPort, (l) => say(`database: ${l}`), load);
     cluster = embedded.cluster;
     databaseUrl = embedded.url;
     migrationUrl = embedded.ownerUrl;
@@ -83,7 +92,7 @@ async function main() {
     { createApp },
     { startProcessing },
     { createProviders, findFfmpeg, letterPolisher },
-  ] = await loading;
+  ] = await load();
   timeline.mark('modules');
 
   const pool = createPool(databaseUrl, config.dbPoolSize, logger);

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import pg from 'pg';
+import type pg from 'pg';
 import { startCluster, type Cluster } from './cluster.js';
 
 export const EMBEDDED_DATABASE = 'traq';
@@ -11,6 +11,8 @@ export const RUNTIME_GROUP = 'traq_runtime';
 export const EMBEDDED_RUNTIME_USER = 'traq_app';
 
 async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  // Loaded here, not at import: the server launches PostgreSQL first and loads pg while it starts.
+  const { default: pg } = await import('pg');
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
@@ -70,9 +72,12 @@ export interface EmbeddedDatabase {
   url: string;
 }
 
-/** The development database: a persistent embedded cluster under <dataDir>/pg with a `traq` database and both roles. */
-export async function startEmbeddedDatabase(dataDir: string, port: number, log: (line: string) => void): Promise<EmbeddedDatabase> {
-  const cluster = await startCluster({ dataDir: path.join(dataDir, 'pg'), port, log });
+/**
+ * The development database: a persistent embedded cluster under <dataDir>/pg with a `traq` database and both roles.
+ * `onWaiting`: see ClusterOptions (the server loads its application modules while PostgreSQL starts).
+ */
+export async function startEmbeddedDatabase(dataDir: string, port: number, log: (line: string) => void, onWaiting?: () => void): Promise<EmbeddedDatabase> {
+  const cluster = await startCluster({ dataDir: path.join(dataDir, 'pg'), port, log, onWaiting });
   const runtime = runtimePassword(cluster);
   await withClient(cluster.url('postgres'), async (c) => {
     await ensureDatabaseWith(c, EMBEDDED_DATABASE);

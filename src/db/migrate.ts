@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import pg from 'pg';
 import { PACKAGE_ROOT } from '../version.js';
 
 export const MIGRATIONS_DIR = path.join(PACKAGE_ROOT, 'migrations');
@@ -12,6 +11,7 @@ export async function pendingMigrations(databaseUrl: string): Promise<string[]> 
     .readdirSync(MIGRATIONS_DIR)
     .filter((f) => f.endsWith('.sql'))
     .map((f) => f.slice(0, -'.sql'.length));
+  const { default: pg } = await import('pg'); // not at import: see embedded.ts
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
