@@ -60,8 +60,10 @@ async function main() {
   let loading: ReturnType<typeof loadApplication> | undefined;
   const load = () => {
     if (!loading) {
+      timeline.mark('loading');
       loading = loadApplication();
-      loading.catch(() => {}); // awaited below; a failed start before that must not also report it as unhandled
+      // Awaited below; a failed start before that must not also report it as unhandled.
+      loading.then(() => timeline.mark('modules'), () => {});
     }
     return loading;
   };
@@ -75,14 +77,16 @@ async function main() {
   let cluster: Cluster | undefined;
   let databaseUrl = config.databaseUrl;
   let migrationUrl = config.migrationDatabaseUrl;
+  let pending: string[] | undefined;
   if (!databaseUrl) {
     const embedded = await startEmbeddedDatabase(config.dataDir, config.embeddedPgPort, (l) => say(`database: ${l}`), load);
     cluster = embedded.cluster;
     databaseUrl = embedded.url;
     migrationUrl = embedded.ownerUrl;
+    pending = embedded.pendingMigrations;
   }
   timeline.mark('database');
-  await migrate(migrationUrl!, { log: (m) => logger.debug({ migration: m }, 'migrate') });
+  await migrate(migrationUrl!, { pending, log: (m) => logger.debug({ migration: m }, 'migrate') });
   timeline.mark('migrations');
   const [
     { createPool },
@@ -93,13 +97,17 @@ async function main() {
     { startProcessing },
     { createProviders, findFfmpeg, letterPolisher },
   ] = await load();
-  timeline.mark('modules');
 
   const pool = createPool(databaseUrl, config.dbPoolSize, logger);
-  // Finish file moves a killed process committed, and sweep its temp files, before serving (issue #12).
-  const recovered = await startArtifactHousekeeping({ pool, store, logger }, config.tempMaxAgeSeconds);
-  const processing = await startProcessing({ config, connectionString: databaseUrl, pool, store, logger, withWorker: config.inProcessWorker });
-  const traqTemplate = await loadTraqTemplate({ templatePdf: config.traqTemplatePdf, fieldMap: config.traqFieldMap });
+  // Finish file moves a killed process committed, and sweep its temp files, before serving (issue #12) and
+  // before the round worker starts; the notification connection and the TRAQ template load meanwhile.
+  const recovering = startArtifactHousekeeping({ pool, store, logger }, config.tempMaxAgeSeconds);
+  const [recovered, processing, traqTemplate] = await Promise.all([
+    recovering,
+    startProcessing({ config, connectionString: databaseUrl, pool, store, logger, withWorker: config.inProcessWorker, workAfter: recovering }),
+    loadTraqTemplate({ templatePdf: config.traqTemplatePdf, fieldMap: config.traqFieldMap }),
+  ]);
+  timeline.mark('ready');
   const polish = letterPolisher(createProviders(config.openai));
   const app = createApp({ config, pool, store, logger, adminKey, version: VERSION, events: processing.events, traqTemplate, polish });
   scheduleRetention({ pool, store, logger }, config.retentionIntervalHours);
