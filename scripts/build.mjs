@@ -52,6 +52,37 @@ const leanBundles = {
       const patched = text.replace('if (isCloudflareRuntime()) {', 'if (false) {');
       return patched === text ? undefined : { contents: patched, loader: 'js' };
     });
+    // koa-body loads formidable (and its id generator, which hashes a host fingerprint at load) for multipart
+    // bodies, which the app never asks it to parse (busboy reads the uploads): loaded on first use instead.
+    b.onLoad({ filter: /[\\/]node_modules[\\/]koa-body[\\/]dist[\\/]esm[\\/]utils[\\/]parse-with-formidable\.js$/ }, async (args) => {
+      const text = await fs.promises.readFile(args.path, 'utf8');
+      const patched = text
+        .replace("import formidable from 'formidable';", '')
+        .replace('const form = formidable(', "const { default: formidable } = await import('formidable');\n    const form = formidable(");
+      return patched.includes('await import(') && !patched.includes("from 'formidable'") ? { contents: patched, loader: 'js' } : undefined;
+    });
+    // npm nests a copy of the same version under each dependent that needs an older one than the top level:
+    // mime-types 2.1.35 with its 150 KB mime-db twice (accepts, co-body). Identical copies of these pure lookup
+    // tables are bundled once.
+    const firstCopy = new Map();
+    b.onResolve({ filter: /^mime-(db|types)$/ }, async (args) => {
+      if (args.pluginData === 'dedupe') return undefined;
+      const r = await b.resolve(args.path, { resolveDir: args.resolveDir, importer: args.importer, kind: args.kind, pluginData: 'dedupe' });
+      if (r.errors.length || r.external) return undefined;
+      const pkgDir = r.path.slice(0, r.path.lastIndexOf(`node_modules${path.sep}${args.path}${path.sep}`) + `node_modules${path.sep}${args.path}`.length);
+      const { version } = JSON.parse(await fs.promises.readFile(path.join(pkgDir, 'package.json'), 'utf8'));
+      const key = `${args.path}@${version}:${path.relative(pkgDir, r.path)}`;
+      if (!firstCopy.has(key)) firstCopy.set(key, r.path);
+      return { path: firstCopy.get(key) };
+    });
+    // iconv-lite (raw-body's decoder for bodies in legacy charsets) is half a megabyte of code-page tables it
+    // loads only when such a body arrives; from node_modules it costs nothing until then. Left external only
+    // when the top-level copy is the one the importer would get, so the version is the same.
+    b.onResolve({ filter: /^iconv-lite$/ }, async (args) => {
+      if (args.pluginData === 'top-level') return undefined;
+      const r = await b.resolve(args.path, { resolveDir: args.resolveDir, importer: args.importer, kind: args.kind, pluginData: 'top-level' });
+      return !r.errors.length && r.path.startsWith(path.join(ROOT, 'node_modules', 'iconv-lite') + path.sep) ? { path: args.path, external: true } : undefined;
+    });
     // Big JSON data (mime-db, three copies; iconv-lite's code pages) as JSON.parse of one string, which V8 reads
     // far faster than the same data written out as an object literal.
     b.onLoad({ filter: /[\\/]node_modules[\\/].*\.json$/ }, async (args) => {
