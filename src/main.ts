@@ -12,7 +12,7 @@ import { describeArtifacts, openArtifactStore } from './artifacts/open.js';
 import { isLoopbackHost, loadConfigOrExit } from './config.js';
 import type { Cluster } from './db/cluster.js';
 import { startEmbeddedDatabase } from './db/embedded.js';
-import { migrate } from './db/migrate.js';
+import { migrate, preloadMigrationRunner } from './db/migrate.js';
 import { createLogger, lastResortNet } from './logger.js';
 import { VERSION } from './version.js';
 
@@ -79,7 +79,15 @@ async function main() {
   let migrationUrl = config.migrationDatabaseUrl;
   let pending: string[] | undefined;
   if (!databaseUrl) {
-    const embedded = await startEmbeddedDatabase(config.dataDir, config.embeddedPgPort, (l) => say(`database: ${l}`), load);
+    const embedded = await startEmbeddedDatabase(
+      config.dataDir,
+      config.embeddedPgPort,
+      (l) => say(`database: ${l}`),
+      (on) => {
+        void load();
+        if (on === 'initdb') preloadMigrationRunner(); // a new cluster: its database needs every migration
+      },
+    );
     cluster = embedded.cluster;
     databaseUrl = embedded.url;
     migrationUrl = embedded.ownerUrl;

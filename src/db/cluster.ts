@@ -29,11 +29,11 @@ export interface ClusterOptions {
   /** Receives one human-readable line per notable event. */
   log?: (line: string) => void;
   /**
-   * Called once, as soon as the start waits on a child process (initdb or postgres) or has joined a running
-   * cluster: the main thread is idle from then on, so a caller can load its own modules meanwhile without
-   * delaying PostgreSQL's launch.
+   * Called once, as soon as the start waits on a child process (initdb for a new cluster, else postgres) or
+   * has joined a running cluster: the main thread is idle from then on, so a caller can load its own modules
+   * meanwhile without delaying PostgreSQL's launch.
    */
-  onWaiting?: () => void;
+  onWaiting?: (on: 'initdb' | 'postgres' | 'joined') => void;
 }
 
 export interface Cluster {
@@ -225,7 +225,7 @@ function makeUrl(port: number, password: string) {
   return (database = 'postgres') => `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
 }
 
-async function initdb(nativeDir: string, dataDir: string, password: string, who: RunAs | undefined, fast: boolean, log: (l: string) => void, onWaiting: () => void) {
+async function initdb(nativeDir: string, dataDir: string, password: string, who: RunAs | undefined, fast: boolean, log: (l: string) => void, onWaiting: (on: 'initdb') => void) {
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   if (who) fs.chownSync(dataDir, who.uid, who.gid);
   const pwfile = path.join(os.tmpdir(), `traq-pw-${randomBytes(6).toString('hex')}`);
@@ -243,7 +243,7 @@ async function initdb(nativeDir: string, dataDir: string, password: string, who:
       ],
       { ...(who ?? {}), env: { ...process.env, LC_ALL: 'C.UTF-8' }, cwd: os.tmpdir(), stdio: ['ignore', 'ignore', 'pipe'] },
     );
-    onWaiting();
+    onWaiting('initdb');
     let stderr = '';
     child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
     const failure = await new Promise<string | undefined>((resolve) => {
@@ -261,10 +261,10 @@ async function initdb(nativeDir: string, dataDir: string, password: string, who:
 export async function startCluster(options: ClusterOptions): Promise<Cluster> {
   const log = options.log ?? (() => {});
   let waiting = false;
-  const onWaiting = () => {
+  const onWaiting = (on: 'initdb' | 'postgres' | 'joined') => {
     if (waiting) return;
     waiting = true;
-    options.onWaiting?.();
+    options.onWaiting?.(on);
   };
   const who = postgresUser();
   const binaries = locateBinaries();
@@ -288,7 +288,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     }
     if (owner && owner.pid !== process.pid && pidAlive(owner.pid)) {
       log(`joining the cluster already run by process ${owner.pid} on port ${running.port}`);
-      onWaiting();
+      onWaiting('joined');
       return { port: running.port, user: USER, password, dataDir, owned: false, url: url(running.port, password), stop: async () => {} };
     }
     log(`stopping PostgreSQL process ${running.pid} left running by a server that was killed`);
@@ -319,7 +319,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     env: { ...process.env, LC_ALL: 'C.UTF-8' },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
-  onWaiting();
+  onWaiting('postgres');
   let stderr = '';
   await new Promise<void>((resolve, reject) => {
     const onData = (chunk: Buffer) => {

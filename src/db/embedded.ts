@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type pg from 'pg';
-import { startCluster, type Cluster } from './cluster.js';
+import { startCluster, type Cluster, type ClusterOptions } from './cluster.js';
 import { pendingMigrationsWith } from './migrate.js';
 
 export const EMBEDDED_DATABASE = 'traq';
@@ -95,7 +95,7 @@ async function connectIfExists(url: string): Promise<pg.Client | undefined> {
  * One owner connection to `traq` checks the roles and the migrations (the `postgres` database is visited only to
  * create `traq`): each connection is a backend started and a SCRAM exchange, on the start's critical path.
  */
-export async function startEmbeddedDatabase(dataDir: string, port: number, log: (line: string) => void, onWaiting?: () => void): Promise<EmbeddedDatabase> {
+export async function startEmbeddedDatabase(dataDir: string, port: number, log: (line: string) => void, onWaiting?: ClusterOptions['onWaiting']): Promise<EmbeddedDatabase> {
   const cluster = await startCluster({ dataDir: path.join(dataDir, 'pg'), port, log, onWaiting });
   const runtime = runtimePassword(cluster);
   const ownerUrl = cluster.url(EMBEDDED_DATABASE);

@@ -32,6 +32,18 @@ export async function pendingMigrations(databaseUrl: string): Promise<string[]> 
   }
 }
 
+let runnerModule: Promise<typeof import('node-pg-migrate')> | undefined;
+
+/**
+ * Starts importing node-pg-migrate (~0.15 s of CPU) ahead of a migrate() that will need it: the server does
+ * so while initdb creates a new cluster, whose database is sure to need every migration.
+ */
+export function preloadMigrationRunner(): void {
+  if (runnerModule) return;
+  runnerModule = import('node-pg-migrate');
+  runnerModule.catch(() => {}); // migrate() awaits it and reports a failure
+}
+
 /**
  * Applies pending migrations (or rolls back with direction 'down').
  * Advisory-locked and waiting: two servers starting at once migrate once.
@@ -47,7 +59,8 @@ export async function migrate(
   // `pending`: what the caller's own check just found. Nothing pending stays true (a migration once recorded
   // is never unrecorded by going up); anything pending goes to the runner, which locks and looks again.
   if (direction === 'up' && (options.pending ?? (await pendingMigrations(databaseUrl))).length === 0) return [];
-  const { runner } = await import('node-pg-migrate');
+  preloadMigrationRunner();
+  const { runner } = await runnerModule!;
   return runner({
     databaseUrl,
     dir: MIGRATIONS_DIR,
