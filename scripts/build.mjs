@@ -147,6 +147,10 @@ const REQUIRE_LINE = "import { createRequire as __traqCreateRequire } from 'node
 
 function writeOutputs(outputFiles) {
   const shimmed = new Set(outputFiles.filter((f) => f.path.endsWith('.js') && f.text.includes(SHIM)).map((f) => f.path));
+  // A later esbuild that words the shim differently would leave bundled packages without require: fail here.
+  if (!shimmed.size && outputFiles.some((f) => f.path.endsWith('.js') && f.text.includes('__require('))) {
+    throw new Error(`build: no output defines esbuild's require shim (${SHIM}); update scripts/build.mjs`);
+  }
   for (const f of outputFiles) {
     let contents = f.contents;
     if (shimmed.has(f.path)) contents = REQUIRE_LINE + f.text;
