@@ -15,10 +15,17 @@ export const ROOT = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 export const DIST = path.join(ROOT, 'dist');
 const STAMP = path.join(DIST, '.build-stamp');
 const ENTRIES = { main: 'src/main.ts', worker: 'src/worker.ts', cli: 'src/cli/main.ts' };
-// Packages stay in node_modules, except @pgtyped/runtime: bundled, with @pgtyped/parser replaced by the
-// few enums PreparedQuery needs (scripts/build/pgtyped-parser-lite.mjs). The real parser loads antlr4ts and
-// builds its grammars at import, which alone cost more start-up time than the rest of traq-admin.
-const BUNDLED = ['@pgtyped/runtime'];
+// Pure-JS packages the server and traq-admin load at every start are bundled into dist/: one chunk read
+// instead of hundreds of small files and a package.json lookup for each (koa's stack alone is ~60 packages).
+// Everything else stays in node_modules: native parts (sharp, the embedded PostgreSQL binaries), worker
+// files or run-time requires (node-pg-migrate loads migration files), and the big ones loaded on first use
+// only (the AWS SDK, pdf-lib, docx, music-metadata, bonjour-service).
+// @pgtyped/runtime is bundled with @pgtyped/parser replaced by the few enums PreparedQuery needs
+// (scripts/build/pgtyped-parser-lite.mjs): the real parser loads antlr4ts and builds its grammars at import,
+// which alone cost more start-up time than the rest of traq-admin.
+const BUNDLED = ['@pgtyped/runtime', '@koa/router', 'busboy', 'commander', 'koa', 'koa-body', 'pg', 'pino', 'zod'];
+// Optional peers of bundled packages, required only on demand (pg's native binding).
+const OPTIONAL_EXTERNAL = ['pg-native'];
 const PARSER_LITE = path.join(ROOT, 'scripts/build/pgtyped-parser-lite.mjs');
 const parserLite = {
   name: 'pgtyped-parser-lite',
@@ -27,9 +34,69 @@ const parserLite = {
   },
 };
 
+// Bundled dependencies, trimmed where they cost start-up time for nothing.
+const leanBundles = {
+  name: 'lean-bundles',
+  setup(b) {
+    // zod's z.locales (its messages in 40 languages): half of zod's code, parsed at every start. We use English,
+    // zod's default (set by zod itself from locales/en.js), so z.locales keeps only that one.
+    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      args.importer.includes(`${path.sep}node_modules${path.sep}zod${path.sep}`) ? { path: path.join(args.resolveDir, args.path), namespace: 'zod-locales-en' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'zod-locales-en' }, (args) => ({ contents: 'export { default as en } from "./en.js";', resolveDir: path.dirname(args.path), loader: 'js' }));
+    // pg asks at load whether it runs in a Cloudflare Worker; on Node 20 (no `navigator`) by building a fetch
+    // Response, which loads Node's whole fetch implementation (undici) at every start. A bundle for Node is not
+    // a Worker. (Should a pg release reword the check, the bundle keeps it: slower, still correct.)
+    b.onLoad({ filter: /[\\/]node_modules[\\/]pg[\\/]lib[\\/]stream\.js$/ }, async (args) => {
+      const text = await fs.promises.readFile(args.path, 'utf8');
+      const patched = text.replace('if (isCloudflareRuntime()) {', 'if (false) {');
+      return patched === text ? undefined : { contents: patched, loader: 'js' };
+    });
+    // koa-body loads formidable (and its id generator, which hashes a host fingerprint at load) for multipart
+    // bodies, which the app never asks it to parse (busboy reads the uploads): loaded on first use instead.
+    b.onLoad({ filter: /[\\/]node_modules[\\/]koa-body[\\/]dist[\\/]esm[\\/]utils[\\/]parse-with-formidable\.js$/ }, async (args) => {
+      const text = await fs.promises.readFile(args.path, 'utf8');
+      const patched = text
+        .replace("import formidable from 'formidable';", '')
+        .replace('const form = formidable(', "const { default: formidable } = await import('formidable');\n    const form = formidable(");
+      return patched.includes('await import(') && !patched.includes("from 'formidable'") ? { contents: patched, loader: 'js' } : undefined;
+    });
+    // npm nests a copy of the same version under each dependent that needs an older one than the top level:
+    // mime-types 2.1.35 with its 150 KB mime-db twice (accepts, co-body). Identical copies of these pure lookup
+    // tables are bundled once.
+    const firstCopy = new Map();
+    b.onResolve({ filter: /^mime-(db|types)$/ }, async (args) => {
+      if (args.pluginData === 'dedupe') return undefined;
+      const r = await b.resolve(args.path, { resolveDir: args.resolveDir, importer: args.importer, kind: args.kind, pluginData: 'dedupe' });
+      if (r.errors.length || r.external) return undefined;
+      const pkgDir = r.path.slice(0, r.path.lastIndexOf(`node_modules${path.sep}${args.path}${path.sep}`) + `node_modules${path.sep}${args.path}`.length);
+      const { version } = JSON.parse(await fs.promises.readFile(path.join(pkgDir, 'package.json'), 'utf8'));
+      const key = `${args.path}@${version}:${path.relative(pkgDir, r.path)}`;
+      if (!firstCopy.has(key)) firstCopy.set(key, r.path);
+      return { path: firstCopy.get(key) };
+    });
+    // iconv-lite (raw-body's decoder for bodies in legacy charsets) is half a megabyte of code-page tables it
+    // loads only when such a body arrives; from node_modules it costs nothing until then. Left external only
+    // when the top-level copy is the one the importer would get, so the version is the same.
+    b.onResolve({ filter: /^iconv-lite$/ }, async (args) => {
+      if (args.pluginData === 'top-level') return undefined;
+      const r = await b.resolve(args.path, { resolveDir: args.resolveDir, importer: args.importer, kind: args.kind, pluginData: 'top-level' });
+      return !r.errors.length && r.path.startsWith(path.join(ROOT, 'node_modules', 'iconv-lite') + path.sep) ? { path: args.path, external: true } : undefined;
+    });
+    // Big JSON data (mime-db, three copies; iconv-lite's code pages) as JSON.parse of one string, which V8 reads
+    // far faster than the same data written out as an object literal.
+    b.onLoad({ filter: /[\\/]node_modules[\\/].*\.json$/ }, async (args) => {
+      const text = await fs.promises.readFile(args.path, 'utf8');
+      if (text.length < 10_000) return undefined;
+      return { contents: `module.exports = JSON.parse(${JSON.stringify(JSON.stringify(JSON.parse(text)))});`, loader: 'js' };
+    });
+  },
+};
+
 function externalPackages() {
   const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
-  return [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.devDependencies ?? {})].filter((n) => !BUNDLED.includes(n));
+  const names = [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.devDependencies ?? {})].filter((n) => !BUNDLED.includes(n));
+  return [...names, ...OPTIONAL_EXTERNAL];
 }
 
 function newestMtime(dir) {
@@ -66,9 +133,35 @@ function options() {
     target: 'node20',
     external: externalPackages(),
     sourcemap: true,
-    plugins: [parserLite],
+    plugins: [parserLite, leanBundles],
     logLevel: 'warning',
+    write: false, // written by build(), which gives the require shim its `require`
   };
+}
+
+// Bundled CommonJS packages require Node's built-ins through esbuild's one shared `__require` shim, which
+// needs a `require` in its scope (ESM has none). Only the chunk that defines the shim gets one (a createRequire
+// per chunk cost more than the whole shim); its source map moves down by the one line added.
+const SHIM = 'typeof require !== "undefined"';
+const REQUIRE_LINE = "import { createRequire as __traqCreateRequire } from 'node:module'; const require = __traqCreateRequire(import.meta.url);\n";
+
+function writeOutputs(outputFiles) {
+  const shimmed = new Set(outputFiles.filter((f) => f.path.endsWith('.js') && f.text.includes(SHIM)).map((f) => f.path));
+  // A later esbuild that words the shim differently would leave bundled packages without require: fail here.
+  if (!shimmed.size && outputFiles.some((f) => f.path.endsWith('.js') && f.text.includes('__require('))) {
+    throw new Error(`build: no output defines esbuild's require shim (${SHIM}); update scripts/build.mjs`);
+  }
+  for (const f of outputFiles) {
+    let contents = f.contents;
+    if (shimmed.has(f.path)) contents = REQUIRE_LINE + f.text;
+    else if (f.path.endsWith('.js.map') && shimmed.has(f.path.slice(0, -'.map'.length))) {
+      const map = JSON.parse(f.text);
+      map.mappings = `;${map.mappings}`;
+      contents = JSON.stringify(map);
+    }
+    fs.mkdirSync(path.dirname(f.path), { recursive: true });
+    fs.writeFileSync(f.path, contents);
+  }
 }
 
 /**
@@ -81,7 +174,7 @@ export async function build() {
   const fresh = `${DIST}.${process.pid}.tmp`;
   const old = `${DIST}.${process.pid}.old`;
   fs.rmSync(fresh, { recursive: true, force: true });
-  await esbuild.build({ ...options(), outdir: fresh });
+  writeOutputs((await esbuild.build({ ...options(), outdir: fresh })).outputFiles);
   fs.writeFileSync(path.join(fresh, path.basename(STAMP)), `${new Date().toISOString()}\n`);
   if (fs.existsSync(DIST)) fs.renameSync(DIST, old);
   fs.renameSync(fresh, DIST);

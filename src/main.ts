@@ -12,7 +12,7 @@ import { describeArtifacts, openArtifactStore } from './artifacts/open.js';
 import { isLoopbackHost, loadConfigOrExit } from './config.js';
 import type { Cluster } from './db/cluster.js';
 import { startEmbeddedDatabase } from './db/embedded.js';
-import { migrate } from './db/migrate.js';
+import { migrate, preloadMigrationRunner } from './db/migrate.js';
 import { createLogger, lastResortNet } from './logger.js';
 import { VERSION } from './version.js';
 
@@ -55,8 +55,19 @@ async function main() {
   const logger = createLogger(config.logLevel);
   lastResortNet(logger);
   const say = (line: string) => process.stdout.write(`traq-server: ${line}\n`);
-  const loading = loadApplication();
-  loading.catch(() => {}); // awaited below; a failed start before that must not also report it as unhandled
+  // The application's modules load while the start waits on something else: PostgreSQL's child process
+  // (after it was launched, so loading does not delay it), or the bucket check, or (external database) nothing.
+  let loading: ReturnType<typeof loadApplication> | undefined;
+  const load = () => {
+    if (!loading) {
+      timeline.mark('loading');
+      loading = loadApplication();
+      // Awaited below; a failed start before that must not also report it as unhandled.
+      loading.then(() => timeline.mark('modules'), () => {});
+    }
+    return loading;
+  };
+  if (config.databaseUrl || config.artifacts.backend !== 'local') load();
   // Checked first: a bucket that does not answer should stop the start before a database is started for nothing.
   const store = await openArtifactStore(config);
 
@@ -66,14 +77,24 @@ async function main() {
   let cluster: Cluster | undefined;
   let databaseUrl = config.databaseUrl;
   let migrationUrl = config.migrationDatabaseUrl;
+  let pending: string[] | undefined;
   if (!databaseUrl) {
-    const embedded = await startEmbeddedDatabase(config.dataDir, config.embeddedPgPort, (l) => say(`database: ${l}`));
+    const embedded = await startEmbeddedDatabase(
+      config.dataDir,
+      config.embeddedPgPort,
+      (l) => say(`database: ${l}`),
+      (on) => {
+        void load();
+        if (on === 'initdb') preloadMigrationRunner(); // a new cluster: its database needs every migration
+      },
+    );
     cluster = embedded.cluster;
     databaseUrl = embedded.url;
     migrationUrl = embedded.ownerUrl;
+    pending = embedded.pendingMigrations;
   }
   timeline.mark('database');
-  await migrate(migrationUrl!, { log: (m) => logger.debug({ migration: m }, 'migrate') });
+  await migrate(migrationUrl!, { pending, log: (m) => logger.debug({ migration: m }, 'migrate') });
   timeline.mark('migrations');
   const [
     { createPool },
@@ -83,14 +104,18 @@ async function main() {
     { createApp },
     { startProcessing },
     { createProviders, findFfmpeg, letterPolisher },
-  ] = await loading;
-  timeline.mark('modules');
+  ] = await load();
 
   const pool = createPool(databaseUrl, config.dbPoolSize, logger);
-  // Finish file moves a killed process committed, and sweep its temp files, before serving (issue #12).
-  const recovered = await startArtifactHousekeeping({ pool, store, logger }, config.tempMaxAgeSeconds);
-  const processing = await startProcessing({ config, connectionString: databaseUrl, pool, store, logger, withWorker: config.inProcessWorker });
-  const traqTemplate = await loadTraqTemplate({ templatePdf: config.traqTemplatePdf, fieldMap: config.traqFieldMap });
+  // Finish file moves a killed process committed, and sweep its temp files, before serving (issue #12) and
+  // before the round worker starts; the notification connection and the TRAQ template load meanwhile.
+  const recovering = startArtifactHousekeeping({ pool, store, logger }, config.tempMaxAgeSeconds);
+  const [recovered, processing, traqTemplate] = await Promise.all([
+    recovering,
+    startProcessing({ config, connectionString: databaseUrl, pool, store, logger, withWorker: config.inProcessWorker, workAfter: recovering }),
+    loadTraqTemplate({ templatePdf: config.traqTemplatePdf, fieldMap: config.traqFieldMap }),
+  ]);
+  timeline.mark('ready');
   const polish = letterPolisher(createProviders(config.openai));
   const app = createApp({ config, pool, store, logger, adminKey, version: VERSION, events: processing.events, traqTemplate, polish });
   scheduleRetention({ pool, store, logger }, config.retentionIntervalHours);

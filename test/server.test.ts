@@ -5,7 +5,9 @@ import path from 'node:path';
 import t from 'tap';
 import pg from 'pg';
 import { startCluster } from '../src/db/cluster.js';
+import { migrate, pendingMigrations } from '../src/db/migrate.js';
 import { startTestApp } from './helpers/app.js';
+import { call, startChildServer, type ChildServer } from './helpers/child-server.js';
 
 t.test('/health answers from the database and tells no paths', async (t) => {
   const app = await startTestApp(t);
@@ -87,4 +89,52 @@ t.test('the embedded cluster starts from a folder only its owner can enter, and 
   await first.stop();
   if (first.dataDir !== path.resolve(dataDir)) fs.rmSync(first.dataDir, { recursive: true, force: true });
   fs.rmSync(`${first.dataDir}.password`, { force: true });
+});
+
+t.test('the embedded default end to end: a cold start, a second server joining, a missing migration applied at the next start', async (t) => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'traq-embedded-'));
+  fs.chmodSync(dataDir, 0o755); // reachable by the postgres OS user: the cluster stays where it was asked for
+  const env = { DATABASE_URL: '', TRAQ_DATA_DIR: dataDir, TRAQ_EMBEDDED_PG_PORT: '0' };
+  const servers: ChildServer[] = [];
+  const start = async () => {
+    const s = await startChildServer({ databaseUrl: '', dataDir, env });
+    servers.push(s);
+    return s;
+  };
+  const stop = async (s: ChildServer) => {
+    s.proc.kill('SIGTERM');
+    t.equal(await s.exited, '0', 'stops cleanly on SIGTERM');
+  };
+  t.teardown(async () => {
+    for (const s of servers) await s.kill();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const first = await start();
+  t.match(first.output(), /database: initialised a new PostgreSQL cluster in /, 'cold: initdb ran');
+  t.match(first.output(), /database: embedded PostgreSQL in .* on 127\.0\.0\.1:\d+, the server connected as traq_app/);
+  t.equal((await call(first.url, 'GET', '/health')).status, 200);
+
+  const second = await start();
+  t.match(second.output(), /database: joining the cluster already run by process \d+/, 'the second server joins');
+  t.match(second.output(), /\(shared with another running server\)/);
+  t.equal((await call(second.url, 'GET', '/health')).status, 200);
+  await stop(second);
+  t.equal((await call(first.url, 'GET', '/health')).status, 200, 'the owner keeps serving after the joiner left');
+
+  // A migration the database has not run (as after pulling a new one): the next start must apply it.
+  const { port } = JSON.parse(fs.readFileSync(path.join(dataDir, 'pg.owner.json'), 'utf8')) as { port: number };
+  const password = fs.readFileSync(path.join(dataDir, 'pg.password'), 'utf8').trim();
+  const ownerUrl = `postgres://traq:${encodeURIComponent(password)}@127.0.0.1:${port}/traq`;
+  const [last] = await migrate(ownerUrl, { direction: 'down', count: 1 });
+  t.ok(last, 'rolled the newest migration back');
+  t.same(await pendingMigrations(ownerUrl), [last!.name]);
+  await stop(first);
+
+  const third = await start();
+  t.notMatch(third.output(), /initialised a new PostgreSQL cluster/, 'warm: the cluster is reused');
+  const { port: again } = JSON.parse(fs.readFileSync(path.join(dataDir, 'pg.owner.json'), 'utf8')) as { port: number };
+  t.same(await pendingMigrations(ownerUrl.replace(`:${port}/`, `:${again}/`)), [], 'the start applied the missing migration');
+  t.equal((await call(third.url, 'GET', '/health')).status, 200);
+  await stop(third);
 });

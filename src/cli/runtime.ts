@@ -123,7 +123,7 @@ export class Runtime {
       // the commands then run as the runtime role, like the server). An external DATABASE_URL is left
       // alone: its schema is the deployed server's business.
       const { migrate } = await import('../db/migrate.js');
-      if (migrateEmbedded) await migrate(embedded.ownerUrl);
+      if (migrateEmbedded) await migrate(embedded.ownerUrl, { pending: embedded.pendingMigrations });
     }
     const pool = createPool(url, 4);
     return { pool, databaseUrl: url, store: artifactStoreOnDemand(config), config, actor: ADMIN_KEY_PRINCIPAL, principal: ADMIN_KEY_PRINCIPAL };

@@ -28,6 +28,12 @@ export interface ClusterOptions {
   fast?: boolean;
   /** Receives one human-readable line per notable event. */
   log?: (line: string) => void;
+  /**
+   * Called once, as soon as the start waits on a child process (initdb for a new cluster, else postgres) or
+   * has joined a running cluster: the main thread is idle from then on, so a caller can load its own modules
+   * meanwhile without delaying PostgreSQL's launch.
+   */
+  onWaiting?: (on: 'initdb' | 'postgres' | 'joined') => void;
 }
 
 export interface Cluster {
@@ -72,9 +78,25 @@ interface RunAs {
 
 const isRoot = () => process.getuid?.() === 0;
 
+/** The `postgres` entry of /etc/passwd, when there is one (read, not asked of `id`: no process per start). */
+function postgresFromPasswd(): RunAs | undefined {
+  let passwd: string;
+  try {
+    passwd = fs.readFileSync('/etc/passwd', 'utf8');
+  } catch {
+    return undefined;
+  }
+  const fields = passwd.split('\n').find((line) => line.startsWith('postgres:'))?.split(':');
+  const [uid, gid] = [Number(fields?.[2]), Number(fields?.[3])];
+  return fields && Number.isInteger(uid) && Number.isInteger(gid) && fields[2] !== '' && fields[3] !== '' ? { uid, gid } : undefined;
+}
+
 /** As root, PostgreSQL must run as an unprivileged OS user: `postgres`, created when missing. */
 function postgresUser(): RunAs | undefined {
   if (!isRoot()) return undefined;
+  const listed = postgresFromPasswd();
+  if (listed) return listed;
+  // Not in /etc/passwd: a user from another name service, or none yet (then created).
   const id = (flag: string) => spawnSync('id', [flag, 'postgres'], { encoding: 'utf8' });
   let uid = id('-u');
   if (uid.status !== 0) {
@@ -85,15 +107,19 @@ function postgresUser(): RunAs | undefined {
   return { uid: Number(uid.stdout.trim()), gid: Number(id('-g').stdout.trim()) };
 }
 
-/** Can `who` enter (and, for folders it must write, write) `dir`? Asked by running `test` as that user. */
-function reachable(dir: string, who: RunAs, write = false): boolean {
-  const r = spawnSync('test', [write ? '-w' : '-x', dir], { uid: who.uid, gid: who.gid });
-  return r.status === 0 && (!write || spawnSync('test', ['-x', dir], { uid: who.uid, gid: who.gid }).status === 0);
+/**
+ * Which of `dirs` can `who` enter? Asked by running `test -x` as that user (so ACLs and groups count as the
+ * kernel sees them), all in one child process: a start asks about two folders.
+ */
+function reachable(dirs: string[], who: RunAs): boolean[] {
+  const r = spawnSync('sh', ['-c', 'for d do if test -x "$d"; then echo y; else echo n; fi; done', 'sh', ...dirs], { encoding: 'utf8', uid: who.uid, gid: who.gid });
+  const answers = r.status === 0 ? r.stdout.split('\n') : [];
+  return dirs.map((_, i) => answers[i] === 'y');
 }
 
 /** Binaries under a private folder are copied once to the temp folder, where the postgres user can run them. */
-function usableNativeDir(bin: Binaries, who: RunAs | undefined): string {
-  if (!who || reachable(path.join(bin.nativeDir, 'bin'), who)) return bin.nativeDir;
+function usableNativeDir(bin: Binaries, reachableByPostgres: boolean): string {
+  if (reachableByPostgres) return bin.nativeDir;
   const copy = path.join(os.tmpdir(), `traq-server-pg-${bin.version}`);
   const marker = path.join(copy, '.complete');
   if (!fs.existsSync(marker)) {
@@ -116,11 +142,9 @@ function usableNativeDir(bin: Binaries, who: RunAs | undefined): string {
  * requested folder sits under a private one, the cluster lives in
  * /var/lib/traq-server/<hash> instead and the requested path becomes a symlink to it.
  */
-function usableDataDir(requested: string, who: RunAs | undefined, log: (l: string) => void): string {
-  if (fs.existsSync(requested)) requested = fs.realpathSync(requested);
+function usableDataDir(requested: string, reachableByPostgres: boolean, log: (l: string) => void): string {
   const parent = path.dirname(requested);
-  fs.mkdirSync(parent, { recursive: true });
-  if (!who || reachable(parent, who)) return requested;
+  if (reachableByPostgres) return requested;
   const hash = createHash('sha256').update(requested).digest('hex').slice(0, 16);
   const moved = path.join(os.tmpdir() === '/tmp' ? '/var/lib/traq-server' : os.tmpdir(), `cluster-${hash}`);
   fs.mkdirSync(path.dirname(moved), { recursive: true, mode: 0o755 });
@@ -201,14 +225,15 @@ function makeUrl(port: number, password: string) {
   return (database = 'postgres') => `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
 }
 
-async function initdb(nativeDir: string, dataDir: string, password: string, who: RunAs | undefined, fast: boolean, log: (l: string) => void) {
+async function initdb(nativeDir: string, dataDir: string, password: string, who: RunAs | undefined, fast: boolean, log: (l: string) => void, onWaiting: (on: 'initdb') => void) {
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   if (who) fs.chownSync(dataDir, who.uid, who.gid);
   const pwfile = path.join(os.tmpdir(), `traq-pw-${randomBytes(6).toString('hex')}`);
   fs.writeFileSync(pwfile, `${password}\n`, { mode: 0o600 });
   if (who) fs.chownSync(pwfile, who.uid, who.gid);
   try {
-    const r = spawnSync(
+    // A child the event loop waits on (not spawnSync): the caller loads its own modules meanwhile.
+    const child = spawn(
       path.join(nativeDir, 'bin', 'initdb'),
       [
         `--pgdata=${dataDir}`, '--auth=scram-sha-256', `--username=${USER}`, `--pwfile=${pwfile}`, '--encoding=UTF8', '--locale=C.UTF-8', '--no-instructions',
@@ -216,9 +241,16 @@ async function initdb(nativeDir: string, dataDir: string, password: string, who:
         // A throwaway cluster skips the flush altogether, as it runs with fsync off.
         fast ? '--no-sync' : '--sync-method=syncfs',
       ],
-      { encoding: 'utf8', ...(who ?? {}), env: { ...process.env, LC_ALL: 'C.UTF-8' }, cwd: os.tmpdir() },
+      { ...(who ?? {}), env: { ...process.env, LC_ALL: 'C.UTF-8' }, cwd: os.tmpdir(), stdio: ['ignore', 'ignore', 'pipe'] },
     );
-    if (r.status !== 0) throw new Error(`initdb failed for ${dataDir}: ${(r.stderr || r.error?.message || '').trim()}`);
+    onWaiting('initdb');
+    let stderr = '';
+    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    const failure = await new Promise<string | undefined>((resolve) => {
+      child.once('error', (err) => resolve(err.message));
+      child.once('close', (code) => resolve(code === 0 ? undefined : stderr || `exit code ${code}`));
+    });
+    if (failure !== undefined) throw new Error(`initdb failed for ${dataDir}: ${failure.trim()}`);
     log(`initialised a new PostgreSQL cluster in ${dataDir}`);
   } finally {
     fs.rmSync(pwfile, { force: true });
@@ -228,9 +260,20 @@ async function initdb(nativeDir: string, dataDir: string, password: string, who:
 /** Starts (initialising if needed) the cluster in `dataDir`, or joins the one another live server runs there. */
 export async function startCluster(options: ClusterOptions): Promise<Cluster> {
   const log = options.log ?? (() => {});
+  let waiting = false;
+  const onWaiting = (on: 'initdb' | 'postgres' | 'joined') => {
+    if (waiting) return;
+    waiting = true;
+    options.onWaiting?.(on);
+  };
   const who = postgresUser();
-  const nativeDir = usableNativeDir(locateBinaries(), who);
-  const dataDir = usableDataDir(path.resolve(options.dataDir), who, log);
+  const binaries = locateBinaries();
+  let requested = path.resolve(options.dataDir);
+  if (fs.existsSync(requested)) requested = fs.realpathSync(requested);
+  fs.mkdirSync(path.dirname(requested), { recursive: true });
+  const [binReachable, parentReachable] = who ? reachable([path.join(binaries.nativeDir, 'bin'), path.dirname(requested)], who) : [true, true];
+  const nativeDir = usableNativeDir(binaries, binReachable!);
+  const dataDir = usableDataDir(requested, parentReachable!, log);
   const ownerFile = `${dataDir}.owner.json`;
   const password = credentials(dataDir);
   const url = makeUrl;
@@ -245,6 +288,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     }
     if (owner && owner.pid !== process.pid && pidAlive(owner.pid)) {
       log(`joining the cluster already run by process ${owner.pid} on port ${running.port}`);
+      onWaiting('joined');
       return { port: running.port, user: USER, password, dataDir, owned: false, url: url(running.port, password), stop: async () => {} };
     }
     log(`stopping PostgreSQL process ${running.pid} left running by a server that was killed`);
@@ -257,7 +301,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
 
   if (!fs.existsSync(path.join(dataDir, 'PG_VERSION'))) {
     fs.rmSync(dataDir, { recursive: true, force: true });
-    await initdb(nativeDir, dataDir, password, who, Boolean(options.fast), log);
+    await initdb(nativeDir, dataDir, password, who, Boolean(options.fast), log, onWaiting);
   }
 
   let port = options.port;
@@ -275,6 +319,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     env: { ...process.env, LC_ALL: 'C.UTF-8' },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
+  onWaiting('postgres');
   let stderr = '';
   await new Promise<void>((resolve, reject) => {
     const onData = (chunk: Buffer) => {

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import pg from 'pg';
-import { startCluster, type Cluster } from './cluster.js';
+import type pg from 'pg';
+import { startCluster, type Cluster, type ClusterOptions } from './cluster.js';
+import { pendingMigrationsWith } from './migrate.js';
 
 export const EMBEDDED_DATABASE = 'traq';
 /** The group role the migrations grant the application's privileges to (migrations/20261201120000000_runtime-role.sql). */
@@ -11,6 +12,8 @@ export const RUNTIME_GROUP = 'traq_runtime';
 export const EMBEDDED_RUNTIME_USER = 'traq_app';
 
 async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  // Loaded here, not at import: the server launches PostgreSQL first and loads pg while it starts.
+  const { default: pg } = await import('pg');
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
@@ -68,18 +71,48 @@ export interface EmbeddedDatabase {
   ownerUrl: string;
   /** The runtime login (traq_app): what the server, the worker and traq-admin connect as. */
   url: string;
+  /** The migrations the `traq` database had not run when it was checked (for migrate's `pending`). */
+  pendingMigrations: string[];
 }
 
-/** The development database: a persistent embedded cluster under <dataDir>/pg with a `traq` database and both roles. */
-export async function startEmbeddedDatabase(dataDir: string, port: number, log: (line: string) => void): Promise<EmbeddedDatabase> {
-  const cluster = await startCluster({ dataDir: path.join(dataDir, 'pg'), port, log });
+/** A connection to `url`, or undefined when its database does not exist (yet). */
+async function connectIfExists(url: string): Promise<pg.Client | undefined> {
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: url });
+  try {
+    await client.connect();
+    return client;
+  } catch (err) {
+    await client.end().catch(() => {});
+    if ((err as { code?: string }).code === '3D000') return undefined;
+    throw err;
+  }
+}
+
+/**
+ * The development database: a persistent embedded cluster under <dataDir>/pg with a `traq` database and both roles.
+ * `onWaiting`: see ClusterOptions (the server loads its application modules while PostgreSQL starts).
+ * One owner connection to `traq` checks the roles and the migrations (the `postgres` database is visited only to
+ * create `traq`): each connection is a backend started and a SCRAM exchange, on the start's critical path.
+ */
+export async function startEmbeddedDatabase(dataDir: string, port: number, log: (line: string) => void, onWaiting?: ClusterOptions['onWaiting']): Promise<EmbeddedDatabase> {
+  const cluster = await startCluster({ dataDir: path.join(dataDir, 'pg'), port, log, onWaiting });
   const runtime = runtimePassword(cluster);
-  await withClient(cluster.url('postgres'), async (c) => {
-    await ensureDatabaseWith(c, EMBEDDED_DATABASE);
-    await ensureRuntimeLoginWith(c, EMBEDDED_RUNTIME_USER, runtime.password, runtime.created);
-  });
-  const url = new URL(cluster.url(EMBEDDED_DATABASE));
+  const ownerUrl = cluster.url(EMBEDDED_DATABASE);
+  let owner = await connectIfExists(ownerUrl);
+  if (!owner) {
+    await ensureDatabase(cluster.url('postgres'), EMBEDDED_DATABASE);
+    owner = (await connectIfExists(ownerUrl))!;
+  }
+  let pendingMigrations: string[];
+  try {
+    await ensureRuntimeLoginWith(owner, EMBEDDED_RUNTIME_USER, runtime.password, runtime.created);
+    pendingMigrations = await pendingMigrationsWith(owner);
+  } finally {
+    await owner.end();
+  }
+  const url = new URL(ownerUrl);
   url.username = EMBEDDED_RUNTIME_USER;
   url.password = runtime.password;
-  return { cluster, ownerUrl: cluster.url(EMBEDDED_DATABASE), url: url.toString() };
+  return { cluster, ownerUrl, url: url.toString(), pendingMigrations };
 }

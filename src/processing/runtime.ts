@@ -26,10 +26,12 @@ export async function startProcessing(options: {
   store: ArtifactStore;
   logger: Logger;
   withWorker: boolean;
+  /** The worker starts only once this settled (the server's artifact recovery); notifications connect meanwhile. */
+  workAfter?: Promise<unknown>;
 }): Promise<Processing> {
   const { config, pool, store, logger } = options;
   const events = new RoundEvents(options.connectionString, logger);
-  await events.start();
+  await Promise.all([events.start(), options.workAfter]);
   let worker: RoundWorker | undefined;
   if (options.withWorker) {
     worker = new RoundWorker({
