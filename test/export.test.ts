@@ -182,6 +182,9 @@ t.test('a write that commits late is delivered, not lost behind the cursor', asy
   const app = await startTestApp(t);
   const slow = await job(app.pool);
   const fast = await job(app.pool);
+  // The starting cursor must lie past both creations: another test file's transaction, open at this moment,
+  // would hold it before them, and the read below would then rightly hand them out.
+  await feedSettled(app.pool);
   const start = (await app.admin('GET', '/v1/export/changes')).body.cursor as string;
 
   const url = (app.pool as unknown as { options: { connectionString: string } }).options.connectionString;
