@@ -3,25 +3,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type pg from 'pg';
 import { startCluster, type Cluster, type ClusterOptions } from './cluster.js';
-import { pendingMigrationsWith } from './migrate.js';
+import { pendingMigrationsWith, withClient } from './migrate.js';
 
 export const EMBEDDED_DATABASE = 'traq';
 /** The group role the migrations grant the application's privileges to (migrations/20261201120000000_runtime-role.sql). */
 export const RUNTIME_GROUP = 'traq_runtime';
 /** The embedded cluster's login for the server, the worker and traq-admin: a member of traq_runtime, nothing more. */
 export const EMBEDDED_RUNTIME_USER = 'traq_app';
-
-async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  // Loaded here, not at import: the server launches PostgreSQL first and loads pg while it starts.
-  const { default: pg } = await import('pg');
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
 
 /** Runs `sql` unless a concurrent starter did the same first (duplicate database or role). */
 const tolerateDuplicate = (c: pg.Client, sql: string) =>

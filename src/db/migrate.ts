@@ -20,17 +20,21 @@ export async function pendingMigrationsWith(client: pg.Client): Promise<string[]
   return names.filter((n) => !done.has(n));
 }
 
-/** pendingMigrationsWith on a connection of its own. */
-export async function pendingMigrations(databaseUrl: string): Promise<string[]> {
-  const { default: pg } = await import('pg'); // not at import: see embedded.ts
-  const client = new pg.Client({ connectionString: databaseUrl });
+/** `fn` on a connection of its own to `url`, closed after. */
+export async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  // Loaded here, not at import: the server launches PostgreSQL first and loads pg while it starts.
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    return await pendingMigrationsWith(client);
+    return await fn(client);
   } finally {
     await client.end();
   }
 }
+
+/** pendingMigrationsWith on a connection of its own. */
+export const pendingMigrations = (databaseUrl: string): Promise<string[]> => withClient(databaseUrl, pendingMigrationsWith);
 
 let runnerModule: Promise<typeof import('node-pg-migrate')> | undefined;
 
