@@ -2,7 +2,7 @@ import t from 'tap';
 import { requireJobAccess } from '../src/domain/access.js';
 import { recordEvent } from '../src/domain/events.js';
 import { withTransaction } from '../src/db/tx.js';
-import { ADMIN_KEY_PRINCIPAL, authenticate, type Principal } from '../src/http/auth.js';
+import { ADMIN_KEY_PRINCIPAL, authenticate, type Principal } from '../src/domain/principal.js';
 import { listJobEvents } from '../src/queries/events.queries.js';
 import { rejectsWith } from './helpers/assert.js';
 import { freshDatabase } from './helpers/db.js';

@@ -9,7 +9,7 @@ import { generateDataset } from '../bench/lib/dataset.js';
 import type { PoolClient } from '../src/db/pool.js';
 import { withTransaction } from '../src/db/tx.js';
 import { createDeviceJob, type CreateJobInput } from '../src/domain/jobs.js';
-import type { Principal } from '../src/http/auth.js';
+import type { Principal } from '../src/domain/principal.js';
 import { freshDatabase } from './helpers/db.js';
 import { approvedDevice } from './helpers/factories.js';
 

@@ -12,7 +12,7 @@ import type { Config } from '../config.js';
 import type { Cluster } from '../db/cluster.js';
 import type { Pool } from '../db/pool.js';
 import { ADMIN_KEY_FILE } from '../admin-key.js';
-import type { Principal } from '../http/auth.js';
+import type { Principal } from '../domain/principal.js';
 import type { Actor } from '../domain/events.js';
 import { usageError } from './errors.js';
 import { RemoteClient } from './http.js';
@@ -109,7 +109,7 @@ export class Runtime {
       import('../db/embedded.js'),
       import('../db/pool.js'),
       import('../artifacts/open.js'),
-      import('../http/auth.js'),
+      import('../domain/principal.js'),
     ]);
     // The CLI never serves HTTP, so the production rule "no start without TRAQ_API_KEY" does not apply to it.
     const config = loadConfig({ ...this.env, TRAQ_ENV: 'development' });

@@ -7,7 +7,7 @@ import type { Context } from 'koa';
 import { ArtifactNotFound } from '../artifacts/store.js';
 import { resolveJob } from '../domain/artifacts.js';
 import { FINAL_OUTPUTS, finalKey, OUTPUT_FILES, type FinalKind, type FinalOutput } from '../domain/final-files.js';
-import { Problem } from '../http/problems.js';
+import { Problem } from '../domain/problems.js';
 import { consoleImageFile, consoleRecordingFile } from '../queries/console.queries.js';
 import type { ConsoleRouter, Signed } from './routes.js';
 

@@ -1,6 +1,6 @@
 /** The urlencoded body of a console form (the API's JSON body parser leaves these alone). */
 import type { Context } from 'koa';
-import { problems } from '../http/problems.js';
+import { problems } from '../domain/problems.js';
 import { checkText } from '../http/text-input.js';
 
 const FORM_LIMIT_BYTES = 64 * 1024;

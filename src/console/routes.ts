@@ -9,7 +9,7 @@
 import Router from '@koa/router';
 import type { Context, Middleware } from 'koa';
 import type { AppDeps } from '../http/app.js';
-import { Problem } from '../http/problems.js';
+import { Problem } from '../domain/problems.js';
 import { rateLimit } from '../http/middleware/rate-limit.js';
 import { checkText } from '../http/text-input.js';
 import { ConsoleAssets } from './assets.js';

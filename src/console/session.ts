@@ -8,7 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Context } from 'koa';
 import type { Pool } from '../db/pool.js';
-import { safeEqual, sha256Hex } from '../http/auth.js';
+import { safeEqual, sha256Hex } from '../domain/principal.js';
 import {
   deleteConsoleSession,
   deleteExpiredConsoleSessions,

@@ -7,7 +7,7 @@
 import { Readable } from 'node:stream';
 import { ArtifactNotFound, type ArtifactStore } from '../artifacts/store.js';
 import type { Pool } from '../db/pool.js';
-import { problems } from '../http/problems.js';
+import { problems } from './problems.js';
 import { findFinalArtifact, findGeojsonOfFinal, findPreferredFinal, resolveJobRef, type artifact_kind } from '../queries/admin-artifacts.queries.js';
 import { canonicalJson } from './canonical-json.js';
 

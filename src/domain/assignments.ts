@@ -1,6 +1,6 @@
 import type { Pool, PoolClient } from '../db/pool.js';
 import type { Actor } from './events.js';
-import { problems } from '../http/problems.js';
+import { problems } from './problems.js';
 import {
   deleteAssignment,
   findAssignment,

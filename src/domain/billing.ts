@@ -1,6 +1,6 @@
 import type { Pool, PoolClient } from '../db/pool.js';
-import type { Principal } from '../http/auth.js';
-import { problems } from '../http/problems.js';
+import type { Principal } from './principal.js';
+import { problems } from './problems.js';
 import {
   billingJobs,
   deleteBilling,

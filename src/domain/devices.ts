@@ -7,8 +7,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Pool, PoolClient } from '../db/pool.js';
 import { withTransaction } from '../db/tx.js';
-import { safeEqual, sha256Hex } from '../http/auth.js';
-import { problems } from '../http/problems.js';
+import { safeEqual, sha256Hex } from './principal.js';
+import { problems } from './problems.js';
 import {
   approveDevice as approveDeviceRow,
   findDevice,

@@ -1,5 +1,5 @@
 import type { PoolClient } from '../db/pool.js';
-import type { Principal } from '../http/auth.js';
+import type { Principal } from './principal.js';
 import { insertJobEvent, type event_type } from '../queries/events.queries.js';
 
 export type EventType = event_type;

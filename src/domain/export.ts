@@ -13,7 +13,7 @@ import type { Readable } from 'node:stream';
 import { ArtifactNotFound, checkKey, type ArtifactStore } from '../artifacts/store.js';
 import type { Pool, PoolClient } from '../db/pool.js';
 import { withSnapshot } from '../db/tx.js';
-import { problems } from '../http/problems.js';
+import { problems } from './problems.js';
 import {
   findExportJob,
   findRoundImage,

@@ -16,8 +16,8 @@ import { finalJsonBuffer } from '../documents/final-payload.js';
 import { buildFinalGeoJson } from '../documents/geojson.js';
 import type { TraqTemplate } from '../documents/traq-template.js';
 import type { FinalPayload } from '../documents/types.js';
-import type { Principal } from '../http/auth.js';
-import { problems } from '../http/problems.js';
+import type { Principal } from './principal.js';
+import { problems } from './problems.js';
 import {
   deleteOtherFinalArtifacts,
   findRoundForFinal,

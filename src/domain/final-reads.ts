@@ -7,8 +7,8 @@
 import type { Readable } from 'node:stream';
 import type { ArtifactStore } from '../artifacts/store.js';
 import type { Pool } from '../db/pool.js';
-import type { Principal } from '../http/auth.js';
-import { problems } from '../http/problems.js';
+import type { Principal } from './principal.js';
+import { problems } from './problems.js';
 import { findJobByRef } from '../queries/jobs.queries.js';
 import { listGeojsonKinds, listJobFinals, type IListJobFinalsResult as FinalRow } from '../queries/finals.queries.js';
 import { requireJobAccess } from './access.js';

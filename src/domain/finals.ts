@@ -21,8 +21,8 @@ import { buildFinalPayload, chooseProfile, prepareFinalForm, selectReportImages 
 import { renderFinalOutputs, type FinalOutputs } from '../documents/index.js';
 import type { TraqTemplate } from '../documents/traq-template.js';
 import type { FinalPayload, JobFacts, LetterImage, Profile, ReportImage, TraqForm } from '../documents/types.js';
-import type { Principal } from '../http/auth.js';
-import { Problem, problems } from '../http/problems.js';
+import type { Principal } from './principal.js';
+import { Problem, problems } from './problems.js';
 import { deleteAssignment } from '../queries/assignments.queries.js';
 import {
   archiveJob,

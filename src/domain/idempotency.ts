@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Pool, PoolClient } from '../db/pool.js';
 import { withTransaction } from '../db/tx.js';
-import { Problem } from '../http/problems.js';
+import { Problem } from './problems.js';
 import { findIdempotencyKey, lockIdempotencyKey, saveIdempotencyKey } from '../queries/idempotency.queries.js';
 
 /** How long a first answer is replayed (24 h, as api.md §8.3 recommends). */

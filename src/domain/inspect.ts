@@ -6,7 +6,7 @@
  * are kept in the shape but always null: there is no such file.
  */
 import type { Pool } from '../db/pool.js';
-import { problems } from '../http/problems.js';
+import { problems } from './problems.js';
 import { inspectAssignment, inspectFinalKinds, inspectRound as inspectRoundRow, inspectRoundIds } from '../queries/inspect.queries.js';
 import { findJobByRef } from '../queries/jobs.queries.js';
 import { assignmentView } from './assignments.js';

@@ -4,8 +4,8 @@
  * item 10), and unlock checks the device before writing anything.
  */
 import type { PoolClient } from '../db/pool.js';
-import type { Principal } from '../http/auth.js';
-import { problems } from '../http/problems.js';
+import type { Principal } from './principal.js';
+import { problems } from './problems.js';
 import { findRound, setJobState, setRoundStatus, type round_status } from '../queries/jobs.queries.js';
 import { assignJob, requireAssignableDevice, unassignJob } from './assignments.js';
 import { recordEvent } from './events.js';

@@ -3,7 +3,7 @@
  * model that joins the live customer, billing, project and latest round rows.
  */
 import type { Pool, PoolClient } from '../db/pool.js';
-import type { Principal } from '../http/auth.js';
+import type { Principal } from './principal.js';
 import { reviewForRead } from '../processing/review.js';
 import { getJobView, listAssignedJobViews, type IGetJobViewResult as JobViewRow } from '../queries/jobs.queries.js';
 

@@ -9,8 +9,8 @@
  * Device writes (uploads, photo details, manifest) go only to the job's
  * latest round, and only while that round is DRAFT.
  */
-import type { Principal } from '../http/auth.js';
-import { problems } from '../http/problems.js';
+import type { Principal } from './principal.js';
+import { problems } from './problems.js';
 import type { job_status, round_status } from '../queries/rounds.queries.js';
 
 export interface JobRoundState {

@@ -14,8 +14,8 @@ import { ArtifactTooLarge, checkKey, type ArtifactStore, type StagedArtifact } f
 import type { Pool, PoolClient } from '../db/pool.js';
 import { withTransaction } from '../db/tx.js';
 import { faultPoint } from '../faults.js';
-import type { Principal } from '../http/auth.js';
-import { Problem, problems } from '../http/problems.js';
+import type { Principal } from './principal.js';
+import { Problem, problems } from './problems.js';
 import { countJobImages, findImage, findRecording, updateImageDetails, upsertImage, upsertRecording } from '../queries/media.queries.js';
 import { findJobRoundState, findRound, lockJobRow } from '../queries/rounds.queries.js';
 import { requireJobAccess } from './access.js';

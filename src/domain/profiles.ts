@@ -5,7 +5,7 @@
  */
 import type { Pool } from '../db/pool.js';
 import { withTransaction } from '../db/tx.js';
-import type { Principal } from '../http/auth.js';
+import type { Principal } from './principal.js';
 import { findProfile, upsertProfile, type Json } from '../queries/profiles.queries.js';
 import { PROFILE_KEYS, type Profile } from '../documents/types.js';
 import { recordEvent } from './events.js';

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Pool, PoolClient } from '../db/pool.js';
-import { problems } from '../http/problems.js';
+import { problems } from './problems.js';
 import {
   findProjectByRef,
   findProjectClash,

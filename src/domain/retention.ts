@@ -31,7 +31,7 @@ import {
   listRetentionRounds,
   lockArchivedJob,
 } from '../queries/retention.queries.js';
-import { problems } from '../http/problems.js';
+import { problems } from './problems.js';
 import { recordEvent, type Actor } from './events.js';
 import { scheduleTask } from './schedules.js';
 

@@ -7,8 +7,8 @@
 import { z } from 'zod';
 import type { Pool } from '../db/pool.js';
 import { withTransaction } from '../db/tx.js';
-import type { Principal } from '../http/auth.js';
-import { problems } from '../http/problems.js';
+import type { Principal } from './principal.js';
+import { problems } from './problems.js';
 import {
   findRound,
   insertRound,

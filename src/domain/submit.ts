@@ -12,8 +12,8 @@
  */
 import type { Pool, PoolClient } from '../db/pool.js';
 import { withTransaction } from '../db/tx.js';
-import type { Principal } from '../http/auth.js';
-import { Problem, problems } from '../http/problems.js';
+import type { Principal } from './principal.js';
+import { Problem, problems } from './problems.js';
 import { prunePatch, patchNarrative } from '../processing/merge.js';
 import { serverRecordingList, supplementManifest, type ManifestItem } from '../processing/pipeline.js';
 import type { RoundEvents } from '../processing/round-events.js';

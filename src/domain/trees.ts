@@ -1,7 +1,7 @@
 import type { PoolClient } from '../db/pool.js';
 import { lockCustomer } from '../queries/customers.queries.js';
 import { insertNextTree, upsertTree } from '../queries/trees.queries.js';
-import { problems } from '../http/problems.js';
+import { problems } from './problems.js';
 
 const WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
 

@@ -18,8 +18,8 @@ import Router from '@koa/router';
 import type { Context, Middleware } from 'koa';
 import { z } from 'zod';
 import type { Pool } from '../db/pool.js';
-import { authenticate, presentedCredential, type Principal } from './auth.js';
-import { problems, type ValidationIssue } from './problems.js';
+import { authenticate, type Principal } from '../domain/principal.js';
+import { problems, type ValidationIssue } from '../domain/problems.js';
 import { checkText } from './text-input.js';
 
 export type AuthRequirement = 'none' | 'any' | 'admin';
@@ -79,6 +79,16 @@ export function toValidationIssues(where: 'body' | 'query' | 'path', error: z.Zo
     msg: i.message,
     type: i.code,
   }));
+}
+
+/** The credential a request carries: `x-api-key` first, then `Authorization: Bearer`. */
+function presentedCredential(headers: Record<string, string | string[] | undefined>): string | undefined {
+  const key = headers['x-api-key'];
+  const apiKey = (Array.isArray(key) ? key[0] : key)?.trim();
+  if (apiKey) return apiKey;
+  const auth = headers['authorization'];
+  const m = /^Bearer\s+(\S+)\s*$/i.exec((Array.isArray(auth) ? auth[0] : auth) ?? '');
+  return m?.[1];
 }
 
 function parse<S extends z.ZodType | undefined>(schema: S, value: unknown, where: 'body' | 'query' | 'path'): Out<S> {

@@ -9,7 +9,7 @@
  */
 import busboy from 'busboy';
 import type { Context } from 'koa';
-import { problems, type Problem } from './problems.js';
+import { problems, type Problem } from '../domain/problems.js';
 
 export interface ImagePart {
   filename: string;

@@ -9,7 +9,7 @@
  * the schema repeats them as CHECK constraints.
  */
 import type { Middleware } from 'koa';
-import { problems, quote, type ValidationIssue } from './problems.js';
+import { problems, quote, type ValidationIssue } from '../domain/problems.js';
 
 /** Deepest nesting of arrays/objects accepted in a JSON body (real payloads stay under 10). */
 export const MAX_JSON_DEPTH = 64;

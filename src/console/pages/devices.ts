@@ -1,7 +1,7 @@
 /** Devices: pending first; approve with a role, revoke, issue a token (shown once), last seen. */
 import type { Context } from 'koa';
 import { adminIssueToken, approveDevice, DEVICE_ROLES, listDevices, revokeDevice } from '../../domain/devices.js';
-import { ADMIN_KEY_PRINCIPAL } from '../../http/auth.js';
+import { ADMIN_KEY_PRINCIPAL } from '../../domain/principal.js';
 import { field } from '../form.js';
 import { badge, when } from '../format.js';
 import { enc, html } from '../html.js';

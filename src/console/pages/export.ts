@@ -2,7 +2,7 @@
 import type { Context } from 'koa';
 import { exportChanges } from '../../domain/export.js';
 import { pruneArchived, type PruneReport } from '../../domain/retention.js';
-import { ADMIN_KEY_PRINCIPAL } from '../../http/auth.js';
+import { ADMIN_KEY_PRINCIPAL } from '../../domain/principal.js';
 import { field } from '../form.js';
 import { badge, bytes, when } from '../format.js';
 import { enc, html } from '../html.js';

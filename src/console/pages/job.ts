@@ -15,7 +15,7 @@ import { JOB_STATUSES } from '../../domain/jobs.js';
 import { reopenRound } from '../../domain/rounds.js';
 import { readReview } from '../../domain/submit.js';
 import { withTransaction } from '../../db/tx.js';
-import { ADMIN_KEY_PRINCIPAL } from '../../http/auth.js';
+import { ADMIN_KEY_PRINCIPAL } from '../../domain/principal.js';
 import { SECTION_IDS } from '../../form/sections.js';
 import { consoleJobImages, consoleJobRecordings, consoleJobRounds } from '../../queries/console.queries.js';
 import { listJobEvents } from '../../queries/events.queries.js';

@@ -2,7 +2,7 @@ import type { Middleware } from 'koa';
 import type { Logger } from '../../logger.js';
 import { ArtifactTooLarge, InvalidArtifactKey, isStorageFull, StorageUnavailable } from '../../artifacts/store.js';
 import { isConnectionError } from '../../db/pool.js';
-import { Problem, problems } from '../problems.js';
+import { Problem, problems } from '../../domain/problems.js';
 
 interface HttpLikeError {
   status?: number;

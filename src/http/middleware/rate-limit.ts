@@ -1,7 +1,7 @@
 import type { Middleware } from 'koa';
 import type { Pool } from '../../db/pool.js';
 import { hitRateLimit } from '../../domain/rate-limits.js';
-import { problems } from '../problems.js';
+import { problems } from '../../domain/problems.js';
 
 /**
  * At most `perMinute` requests per client address per minute to one route

@@ -10,7 +10,7 @@ import { SECTIONS, type SectionId } from '../../form/sections.js';
 import { createProviders, type ProviderResult } from '../../providers/index.js';
 import type { Api } from '../api.js';
 import type { AppDeps } from '../app.js';
-import { problems } from '../problems.js';
+import { problems } from '../../domain/problems.js';
 
 /** The sections the old server extracts directly, in its order. */
 export const DIRECT_SECTIONS = [

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { checkDatabase } from '../../queries/health.queries.js';
 import type { Api } from '../api.js';
 import type { AppDeps } from '../app.js';
-import { problems } from '../problems.js';
+import { problems } from '../../domain/problems.js';
 
 const HealthResponse = z.object({
   status: z.literal('ok'),

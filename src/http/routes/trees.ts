@@ -9,7 +9,7 @@ import { checkImageType, identifyTree, IdentifyInputError, MAX_IDENTIFY_IMAGES, 
 import type { Api } from '../api.js';
 import type { AppDeps } from '../app.js';
 import { readImageForm } from '../multipart-images.js';
-import { problems } from '../problems.js';
+import { problems } from '../../domain/problems.js';
 
 const TRUE = ['true', '1', 'yes', 'on'];
 const FALSE = ['false', '0', 'no', 'off', ''];

@@ -1,8 +1,8 @@
 /**
  * The catalogue of deliberate errors. Every failure a client can see is made
  * here, with its HTTP status, a stable snake_case `code` and the `detail` text
- * the field app expects (api.md). Handlers throw these; the error middleware
- * turns them into `{"detail": ..., "code": ...}`.
+ * the field app expects (api.md). The domain and the handlers throw these; the
+ * error middleware (src/http) turns them into `{"detail": ..., "code": ...}`.
  */
 export class Problem extends Error {
   constructor(

@@ -1,3 +1,7 @@
+/**
+ * Who is calling, and how a credential becomes a principal. Below src/http, like the errors in
+ * problems.ts: the domain checks principals and throws problems without knowing about HTTP.
+ */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Pool } from '../db/pool.js';
 import { findTokenPrincipal } from '../queries/auth.queries.js';
@@ -23,16 +27,6 @@ export const sha256Hex = (value: string) => createHash('sha256').update(value, '
 /** Constant-time string comparison (hashes first, so lengths never leak). */
 export function safeEqual(a: string, b: string): boolean {
   return timingSafeEqual(createHash('sha256').update(a).digest(), createHash('sha256').update(b).digest());
-}
-
-/** The credential a request carries: `x-api-key` first, then `Authorization: Bearer`. */
-export function presentedCredential(headers: Record<string, string | string[] | undefined>): string | undefined {
-  const key = headers['x-api-key'];
-  const apiKey = (Array.isArray(key) ? key[0] : key)?.trim();
-  if (apiKey) return apiKey;
-  const auth = headers['authorization'];
-  const m = /^Bearer\s+(\S+)\s*$/i.exec((Array.isArray(auth) ? auth[0] : auth) ?? '');
-  return m?.[1];
 }
 
 /**
