@@ -11,6 +11,8 @@ import { runIfDue } from '../src/domain/schedules.js';
 import { sweepRateWindows } from '../src/queries/rate-limits.queries.js';
 import { startTestApp } from './helpers/app.js';
 import { awaitWholeRateWindow, freshDatabase } from './helpers/db.js';
+import { fetchBytes, finalBody, must, readyJob } from './helpers/finals.js';
+import { sampleJob } from './helpers/samples.js';
 
 const db = await freshDatabase(t);
 const env = { TRAQ_AUTH_RATE_LIMIT_PER_MINUTE: '4' };
@@ -84,6 +86,14 @@ t.test('a process that dies holding the task does not block it', async (t) => {
 });
 
 t.test('the retention schedule of two servers prunes through the shared row', async (t) => {
+  // An archived job whose recording the policy lets go, so a tick has something to prune.
+  const ready = await readyJob(a, { recordings: ['rec_1'] });
+  await must('final', fetchBytes(a, 'POST', `/v1/jobs/${ready.jobId}/final`, { key: ready.dev.token, body: finalBody(sampleJob('J0002').final, ready.roundId, 'cr-1') }));
+  const audio = (await a.store.list(`jobs/${ready.jobId}`)).filter((k) => k.includes('/recordings/'));
+  t.equal(audio.length, 1, 'the archived job holds one recording');
+  const expected = await pruneArchived({ pool: a.pool, store: a.store }, 'system', { dryRun: true });
+  t.match(expected, { jobs_pruned: 1, audio_files: 1 }, 'which a prune would remove');
+
   await db.ownerPool.query(`UPDATE scheduled_tasks SET next_run_at = now(), last_run_at = NULL, last_outcome = NULL`);
   const timers = [a, b].map((app) => scheduleRetention({ pool: app.pool, store: app.store, logger: silentLogger }, 1 / 3600)!);
   t.teardown(() => timers.forEach(clearInterval));
@@ -92,8 +102,10 @@ t.test('the retention schedule of two servers prunes through the shared row', as
     await new Promise((r) => setTimeout(r, 100));
     [row] = (await db.ownerPool.query(`SELECT last_outcome FROM scheduled_tasks WHERE last_run_at IS NOT NULL`)).rows;
   }
-  const expected = await pruneArchived({ pool: a.pool, store: a.store }, 'system', { dryRun: true });
-  t.same(row?.last_outcome, { jobs_pruned: expected.jobs_pruned, files_deleted: 0, bytes: 0 }, 'a tick ran the prune and recorded its summary');
+  t.same(row?.last_outcome, { jobs_pruned: 1, files_deleted: expected.files_deleted, bytes: expected.bytes }, 'a tick ran the prune and recorded its summary');
+  t.same(await a.store.list(`jobs/${ready.jobId}`).then((keys) => keys.filter((k) => k.includes('/recordings/'))), [], 'the recording is gone');
+  const { rows: events } = await db.ownerPool.query(`SELECT count(*)::int AS n FROM job_events WHERE job_id = $1 AND event_type = 'retention_pruned'`, [ready.jobPk]);
+  t.same(events, [{ n: 1 }], 'pruned once, by one of the two servers');
 });
 
 const silentLogger = { info() {}, error() {} } as unknown as Parameters<typeof scheduleRetention>[0]['logger'];
