@@ -9,6 +9,7 @@ import path from 'node:path';
 import { ArtifactNotFound, type ArtifactStore } from '../../src/artifacts/store.js';
 import type { Pool } from '../../src/db/pool.js';
 import { TEST_ADMIN_KEY, type Reply } from './app.js';
+import { childEnv } from './child-env.js';
 import { storeEnv } from './s3.js';
 
 export interface ChildServer {
@@ -35,8 +36,7 @@ export async function startChildWorker(opts: { databaseUrl: string; dataDir: str
 }
 
 async function startChild(args: string[], opts: { databaseUrl: string; dataDir: string; env?: Record<string, string> }, ready: RegExp): Promise<ChildServer> {
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const k of Object.keys(env)) if (/^(DATABASE_URL|TRAQ_|OPENAI_|AWS_)/.test(k)) delete env[k];
+  const env = childEnv();
   Object.assign(env, {
     DATABASE_URL: opts.databaseUrl,
     TRAQ_ENV: 'test',

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { TEST_ADMIN_KEY, type TestApp } from './app.js';
+import { childEnv } from './child-env.js';
 import { feedSettled } from './db.js';
 import type { TestDevice } from './factories.js';
 import { sampleJob } from './samples.js';
@@ -32,8 +33,7 @@ export type Mode = 'local' | 'remote' | 'remote-env';
 /** `env` is applied last: a value replaces, undefined removes (e.g. DATABASE_URL, for the embedded default). */
 export async function cli(app: TestApp, mode: Mode, args: string[], options: { cwd?: string; launcher?: boolean; key?: string; env?: Record<string, string | undefined> } = {}): Promise<Run> {
   await feedSettled(app.pool); // export and stage commands read the feed, which must see the test's writes
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const k of Object.keys(env)) if (/^(DATABASE_URL|TRAQ_|AWS_)/.test(k)) delete env[k];
+  const env = childEnv();
   if (mode === 'local') Object.assign(env, { DATABASE_URL: app.databaseUrl, ...app.storeEnv });
   if (mode === 'remote-env') Object.assign(env, { TRAQ_ADMIN_HOST: app.url, TRAQ_API_KEY: TEST_ADMIN_KEY, DATABASE_URL: 'postgres://127.0.0.1:1/none' });
   for (const [k, v] of Object.entries(options.env ?? {})) {
