@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import t from 'tap';
 import { startTestApp } from './helpers/app.js';
-import { childEnv } from './helpers/child-env.js';
+import { childEnv, plainNode } from './helpers/child-env.js';
 import { cli, REPO } from './helpers/cli.js';
 import { importArgs, pythonServerDatabase } from './helpers/py-traq.js';
 
@@ -22,7 +22,7 @@ t.test('an import killed at a random moment completes when started again', async
 
   const env = childEnv();
   Object.assign(env, { DATABASE_URL: app.databaseUrl, ...app.storeEnv });
-  const child = spawn(process.execPath, [path.join(REPO, 'dist/cli.js'), ...importArgs(source.url)], { cwd: REPO, env, stdio: 'ignore' });
+  const child = spawn(...plainNode([path.join(REPO, 'dist/cli.js'), ...importArgs(source.url)]), { cwd: REPO, env, stdio: 'ignore' });
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   for (;;) {
     const { rows: waiting } = await app.pool.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`);

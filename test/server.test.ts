@@ -7,6 +7,7 @@ import pg from 'pg';
 import { startCluster } from '../src/db/cluster.js';
 import { migrate, pendingMigrations } from '../src/db/migrate.js';
 import { startTestApp } from './helpers/app.js';
+import { plainNode } from './helpers/child-env.js';
 import { call, startChildServer, type ChildServer } from './helpers/child-server.js';
 
 t.test('/health answers from the database and tells no paths', async (t) => {
@@ -38,7 +39,7 @@ t.test('errors are JSON with detail and code', async (t) => {
 
 /** The compiled server, as npm start runs it (scripts/test.ts compiles src/ first when it changed). */
 function runMain(env: Record<string, string>) {
-  return spawnSync(process.execPath, ['dist/main.js'], {
+  return spawnSync(...plainNode(['dist/main.js']), {
     env: { PATH: process.env.PATH!, HOME: os.tmpdir(), ...env },
     encoding: 'utf8',
     timeout: 30_000,

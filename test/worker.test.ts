@@ -10,7 +10,7 @@ import type { Pool } from '../src/db/pool.js';
 import { createLogger } from '../src/logger.js';
 import { RoundEvents } from '../src/processing/round-events.js';
 import { RoundWorker, type RoundHandler, type WorkerOptions } from '../src/processing/worker.js';
-import { childEnv } from './helpers/child-env.js';
+import { childEnv, plainNode } from './helpers/child-env.js';
 import { freshDatabase } from './helpers/db.js';
 import { job } from './helpers/factories.js';
 
@@ -117,7 +117,7 @@ t.test('a failing handler is retried, then the round fails with its reason', asy
 t.test('a worker killed mid-round: the round is claimed again when its lease lapses', async (t) => {
   const { url, pool } = await freshDatabase(t);
   const round = await submittedRound(pool);
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/fixtures/hanging-worker.ts'], {
+  const child = spawn(...plainNode(['--import', 'tsx', 'test/fixtures/hanging-worker.ts']), {
     env: { ...childEnv(), WORKER_DATABASE_URL: url },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { ArtifactNotFound, type ArtifactStore } from '../../src/artifacts/store.js';
 import type { Pool } from '../../src/db/pool.js';
 import { TEST_ADMIN_KEY, type Reply } from './app.js';
-import { childEnv } from './child-env.js';
+import { childEnv, plainNode } from './child-env.js';
 import { storeEnv } from './s3.js';
 
 export interface ChildServer {
@@ -50,7 +50,7 @@ async function startChild(args: string[], opts: { databaseUrl: string; dataDir: 
     ...opts.env,
   });
   // Compiled code (scripts/test.ts builds dist/ when src/ changed), as `npm start` runs it: no run-time transpiling per start.
-  const proc = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc = spawn(...plainNode(args), { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   proc.stdout!.on('data', (c: Buffer) => (out += c.toString('utf8')));
   proc.stderr!.on('data', (c: Buffer) => (out += c.toString('utf8')));

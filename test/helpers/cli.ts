@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { TEST_ADMIN_KEY, type TestApp } from './app.js';
-import { childEnv } from './child-env.js';
+import { childEnv, plainNode } from './child-env.js';
 import { feedSettled } from './db.js';
 import type { TestDevice } from './factories.js';
 import { sampleJob } from './samples.js';
@@ -43,7 +43,7 @@ export async function cli(app: TestApp, mode: Mode, args: string[], options: { c
   const modeArgs = mode === 'remote' ? ['--host', app.url, '--api-key', options.key ?? TEST_ADMIN_KEY] : [];
   const entry = [options.launcher ? path.join(REPO, 'bin/traq-admin.mjs') : MAIN];
   return new Promise((resolve) => {
-    execFile(process.execPath, [...entry, ...modeArgs, ...args], { cwd: options.cwd ?? REPO, env }, (err, stdout, stderr) => {
+    execFile(...plainNode([...entry, ...modeArgs, ...args]), { cwd: options.cwd ?? REPO, env }, (err, stdout, stderr) => {
       const code = err ? ((err as { code?: number }).code ?? 1) : 0;
       let json: unknown;
       try {
