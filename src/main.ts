@@ -83,9 +83,12 @@ async function main() {
       config.dataDir,
       config.embeddedPgPort,
       (l) => say(`database: ${l}`),
-      (on) => {
-        void load();
-        if (on === 'initdb') preloadMigrationRunner(); // a new cluster: its database needs every migration
+      {
+        onWaiting: (on) => {
+          void load();
+          if (on === 'initdb') preloadMigrationRunner(); // a new cluster: its database needs every migration
+        },
+        ownProcessGroup: true, // stopped below on SIGINT/SIGTERM, after the pool
       },
     );
     cluster = embedded.cluster;

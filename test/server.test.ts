@@ -97,8 +97,8 @@ t.test('the embedded default end to end: a cold start, a second server joining, 
   fs.chmodSync(dataDir, 0o755); // reachable by the postgres OS user: the cluster stays where it was asked for
   const env = { DATABASE_URL: '', TRAQ_DATA_DIR: dataDir, TRAQ_EMBEDDED_PG_PORT: '0' };
   const servers: ChildServer[] = [];
-  const start = async () => {
-    const s = await startChildServer({ databaseUrl: '', dataDir, env });
+  const start = async (ownGroup = false) => {
+    const s = await startChildServer({ databaseUrl: '', dataDir, env, ownGroup });
     servers.push(s);
     return s;
   };
@@ -132,10 +132,16 @@ t.test('the embedded default end to end: a cold start, a second server joining, 
   t.same(await pendingMigrations(ownerUrl), [last!.name]);
   await stop(first);
 
-  const third = await start();
+  const third = await start(true);
   t.notMatch(third.output(), /initialised a new PostgreSQL cluster/, 'warm: the cluster is reused');
   const { port: again } = JSON.parse(fs.readFileSync(path.join(dataDir, 'pg.owner.json'), 'utf8')) as { port: number };
   t.same(await pendingMigrations(ownerUrl.replace(`:${port}/`, `:${again}/`)), [], 'the start applied the missing migration');
   t.equal((await call(third.url, 'GET', '/health')).status, 200);
-  await stop(third);
+  // Ctrl-C in a terminal: SIGINT to the whole process group. PostgreSQL runs in a group of its own, so only the
+  // server gets it and stops it after its own connections: no "terminating connection" warning on the way out.
+  const postgresPid = Number(fs.readFileSync(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
+  process.kill(-third.proc.pid!, 'SIGINT');
+  t.equal(await third.exited, '0', 'stops cleanly on a Ctrl-C');
+  t.notMatch(third.output(), /terminating connection|client error/, 'without a connection killed under it');
+  t.throws(() => process.kill(postgresPid, 0), 'and PostgreSQL stopped with it');
 });

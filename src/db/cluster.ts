@@ -34,6 +34,12 @@ export interface ClusterOptions {
    * meanwhile without delaying PostgreSQL's launch.
    */
   onWaiting?: (on: 'initdb' | 'postgres' | 'joined') => void;
+  /**
+   * PostgreSQL in a process group of its own, so a Ctrl-C in the terminal reaches only this process. For a
+   * caller that stops the cluster itself on SIGINT and SIGTERM (the server): otherwise PostgreSQL shuts down
+   * beside it, and each connection the server still holds logs a warning.
+   */
+  ownProcessGroup?: boolean;
 }
 
 export interface Cluster {
@@ -318,6 +324,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     cwd: os.tmpdir(),
     env: { ...process.env, LC_ALL: 'C.UTF-8' },
     stdio: ['ignore', 'ignore', 'pipe'],
+    detached: Boolean(options.ownProcessGroup),
   });
   onWaiting('postgres');
   let stderr = '';

@@ -79,12 +79,17 @@ async function connectIfExists(url: string): Promise<pg.Client | undefined> {
 
 /**
  * The development database: a persistent embedded cluster under <dataDir>/pg with a `traq` database and both roles.
- * `onWaiting`: see ClusterOptions (the server loads its application modules while PostgreSQL starts).
+ * `options`: see ClusterOptions (the server loads its application modules while PostgreSQL starts, and stops it itself).
  * One owner connection to `traq` checks the roles and the migrations (the `postgres` database is visited only to
  * create `traq`): each connection is a backend started and a SCRAM exchange, on the start's critical path.
  */
-export async function startEmbeddedDatabase(dataDir: string, port: number, log: (line: string) => void, onWaiting?: ClusterOptions['onWaiting']): Promise<EmbeddedDatabase> {
-  const cluster = await startCluster({ dataDir: path.join(dataDir, 'pg'), port, log, onWaiting });
+export async function startEmbeddedDatabase(
+  dataDir: string,
+  port: number,
+  log: (line: string) => void,
+  options: Pick<ClusterOptions, 'onWaiting' | 'ownProcessGroup'> = {},
+): Promise<EmbeddedDatabase> {
+  const cluster = await startCluster({ dataDir: path.join(dataDir, 'pg'), port, log, ...options });
   const runtime = runtimePassword(cluster);
   const ownerUrl = cluster.url(EMBEDDED_DATABASE);
   let owner = await connectIfExists(ownerUrl);

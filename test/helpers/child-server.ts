@@ -22,8 +22,16 @@ export interface ChildServer {
   kill(): Promise<string>;
 }
 
+type ChildOptions = {
+  databaseUrl: string;
+  dataDir: string;
+  env?: Record<string, string>;
+  /** A process group of its own, as a shell gives a command it runs: `process.kill(-pid, ...)` is a Ctrl-C. */
+  ownGroup?: boolean;
+};
+
 /** The server, dist/main.js, as `npm start` runs it. */
-export async function startChildServer(opts: { databaseUrl: string; dataDir: string; env?: Record<string, string> }): Promise<ChildServer> {
+export async function startChildServer(opts: ChildOptions): Promise<ChildServer> {
   return startChild([path.join(process.cwd(), 'dist/main.js')], opts, /listening on (http:\/\/[\d.]+:\d+)/);
 }
 
@@ -31,11 +39,11 @@ export async function startChildServer(opts: { databaseUrl: string; dataDir: str
  * A round worker (`npm run worker`, compiled: dist/worker.js, which the test harness builds) as a child
  * process; resolves once it logged its start. `url` is empty; `workerId` prefix `<host>:<pid>:`.
  */
-export async function startChildWorker(opts: { databaseUrl: string; dataDir: string; env?: Record<string, string> }): Promise<ChildServer> {
+export async function startChildWorker(opts: ChildOptions): Promise<ChildServer> {
   return startChild([path.join(process.cwd(), 'dist/worker.js')], { ...opts, env: { LOG_LEVEL: 'info', ...opts.env } }, /"msg":"round worker started"()/);
 }
 
-async function startChild(args: string[], opts: { databaseUrl: string; dataDir: string; env?: Record<string, string> }, ready: RegExp): Promise<ChildServer> {
+async function startChild(args: string[], opts: ChildOptions, ready: RegExp): Promise<ChildServer> {
   const env = childEnv();
   Object.assign(env, {
     DATABASE_URL: opts.databaseUrl,
@@ -50,7 +58,7 @@ async function startChild(args: string[], opts: { databaseUrl: string; dataDir: 
     ...opts.env,
   });
   // Compiled code (scripts/test.ts builds dist/ when src/ changed), as `npm start` runs it: no run-time transpiling per start.
-  const proc = spawn(...plainNode(args), { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc = spawn(...plainNode(args), { env, stdio: ['ignore', 'pipe', 'pipe'], detached: Boolean(opts.ownGroup) });
   let out = '';
   proc.stdout!.on('data', (c: Buffer) => (out += c.toString('utf8')));
   proc.stderr!.on('data', (c: Buffer) => (out += c.toString('utf8')));
