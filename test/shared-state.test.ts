@@ -17,7 +17,8 @@ import { sampleJob } from './helpers/samples.js';
 const db = await freshDatabase(t);
 const env = { TRAQ_AUTH_RATE_LIMIT_PER_MINUTE: '4' };
 const a = await startTestApp(t, env, { database: db });
-const b = await startTestApp(t, env, { database: db });
+// Two servers of one deployment: one database and one artifact store (a's folder, or its prefix in the bucket).
+const b = await startTestApp(t, { ...env, ...a.storeEnv }, { database: db });
 const register = (app: typeof a) => app.request('POST', '/v1/auth/register-device', { body: { device_id: `dev-${randomBytes(4).toString('hex')}` } });
 
 t.test('two servers on one database enforce one auth rate limit', async (t) => {
