@@ -78,7 +78,7 @@ if (s3Pass && !args.some((a) => a.startsWith('--timeout'))) args.unshift('--time
 /**
  * tap compiles the plugin set package.json asks for (tap.plugin) on the first run after an install, but that
  * run's runner has already loaded the default set, and passes the default set's loaders to every test file
- * it starts: ts-node's among them, beside tsx. A fresh clone's first run cost about 40% more CPU (1,040 s
+ * it starts: ts-node's among them, beside tsx. A fresh clone's first run cost half as much CPU again (1,040 s
  * against 700 s). So the set is built here, in a process of its own, whenever it differs from the config.
  */
 async function ensureTapPlugins(): Promise<void> {
