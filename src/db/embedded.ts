@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type pg from 'pg';
 import { startCluster, type Cluster, type ClusterOptions } from './cluster.js';
-import { pendingMigrationsWith, withClient } from './migrate.js';
+import { openClient, pendingMigrationsWith, withClient } from './migrate.js';
 
 export const EMBEDDED_DATABASE = 'traq';
 /** The group role the migrations grant the application's privileges to (migrations/20261201120000000_runtime-role.sql). */
@@ -64,17 +64,11 @@ export interface EmbeddedDatabase {
 }
 
 /** A connection to `url`, or undefined when its database does not exist (yet). */
-async function connectIfExists(url: string): Promise<pg.Client | undefined> {
-  const { default: pg } = await import('pg');
-  const client = new pg.Client({ connectionString: url });
-  try {
-    await client.connect();
-    return client;
-  } catch (err) {
-    await client.end().catch(() => {});
-    if ((err as { code?: string }).code === '3D000') return undefined;
+function connectIfExists(url: string): Promise<pg.Client | undefined> {
+  return openClient(url).catch((err: { code?: string }) => {
+    if (err.code === '3D000') return undefined;
     throw err;
-  }
+  });
 }
 
 /**

@@ -20,12 +20,23 @@ export async function pendingMigrationsWith(client: pg.Client): Promise<string[]
   return names.filter((n) => !done.has(n));
 }
 
-/** `fn` on a connection of its own to `url`, closed after. */
-export async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
+/** A connection of its own to `url` (the caller ends it). */
+export async function openClient(url: string): Promise<pg.Client> {
   // Loaded here, not at import: the server launches PostgreSQL first and loads pg while it starts.
   const { default: pg } = await import('pg');
   const client = new pg.Client({ connectionString: url });
-  await client.connect();
+  try {
+    await client.connect();
+  } catch (err) {
+    await client.end().catch(() => {});
+    throw err;
+  }
+  return client;
+}
+
+/** `fn` on a connection of its own to `url`, closed after. */
+export async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  const client = await openClient(url);
   try {
     return await fn(client);
   } finally {
