@@ -12,7 +12,7 @@ import { describeArtifacts, openArtifactStore } from './artifacts/open.js';
 import { isLoopbackHost, loadConfigOrExit } from './config.js';
 import type { Cluster } from './db/cluster.js';
 import { startEmbeddedDatabase } from './db/embedded.js';
-import { migrate, preloadMigrationRunner } from './db/migrate.js';
+import { migrate, pendingMigrationsThrough, preloadMigrationRunner } from './db/migrate.js';
 import { createLogger, lastResortNet } from './logger.js';
 import { VERSION } from './version.js';
 
@@ -78,6 +78,7 @@ async function main() {
   let databaseUrl = config.databaseUrl;
   let migrationUrl = config.migrationDatabaseUrl;
   let pending: string[] | undefined;
+  let prepareDatabase: (() => Promise<string[]>) | undefined;
   if (!databaseUrl) {
     const embedded = await startEmbeddedDatabase(
       config.dataDir,
@@ -89,16 +90,16 @@ async function main() {
           if (on === 'initdb') preloadMigrationRunner(); // a new cluster: its database needs every migration
         },
         ownProcessGroup: true, // stopped below on SIGINT/SIGTERM, after the pool
+        ownerCheck: 'when-needed', // a warm start checks through the pool below: one connection, not two
       },
     );
     cluster = embedded.cluster;
     databaseUrl = embedded.url;
     migrationUrl = embedded.ownerUrl;
     pending = embedded.pendingMigrations;
+    prepareDatabase = embedded.prepare;
   }
   timeline.mark('database');
-  await migrate(migrationUrl!, { pending, log: (m) => logger.debug({ migration: m }, 'migrate') });
-  timeline.mark('migrations');
   const [
     { createPool },
     { loadTraqTemplate },
@@ -110,6 +111,11 @@ async function main() {
   ] = await load();
 
   const pool = createPool(databaseUrl, config.dbPoolSize, logger);
+  // Through the runtime login when the database start did not look (a warm embedded start, an external database):
+  // the pool's first connection, which serves on, and the owner's only when there is something to run.
+  pending ??= await pendingMigrationsThrough(pool, prepareDatabase);
+  await migrate(migrationUrl!, { pending, log: (m) => logger.debug({ migration: m }, 'migrate') });
+  timeline.mark('migrations');
   // Finish file moves a killed process committed, and sweep its temp files, before serving (issue #12) and
   // before the round worker starts; the notification connection and the TRAQ template load meanwhile.
   const recovering = startArtifactHousekeeping({ pool, store, logger }, config.tempMaxAgeSeconds);

@@ -130,13 +130,20 @@ t.test('the embedded default end to end: a cold start, a second server joining, 
   const [last] = await migrate(ownerUrl, { direction: 'down', count: 1 });
   t.ok(last, 'rolled the newest migration back');
   t.same(await pendingMigrations(ownerUrl), [last!.name]);
+  // And the runtime login's password changed by hand: a warm start checks the migrations through that login (no
+  // owner connection when nothing is pending), so it is refused and must fall back to the owner, who sets the
+  // stored password again.
+  const owner = new pg.Client({ connectionString: ownerUrl });
+  await owner.connect();
+  await owner.query("ALTER ROLE traq_app PASSWORD 'changed-by-hand'");
+  await owner.end();
   await stop(first);
 
   const third = await start(true);
   t.notMatch(third.output(), /initialised a new PostgreSQL cluster/, 'warm: the cluster is reused');
   const { port: again } = JSON.parse(fs.readFileSync(path.join(dataDir, 'pg.owner.json'), 'utf8')) as { port: number };
   t.same(await pendingMigrations(ownerUrl.replace(`:${port}/`, `:${again}/`)), [], 'the start applied the missing migration');
-  t.equal((await call(third.url, 'GET', '/health')).status, 200);
+  t.equal((await call(third.url, 'GET', '/health')).status, 200, 'the runtime login works again');
   // Ctrl-C in a terminal: SIGINT to the whole process group. PostgreSQL runs in a group of its own, so only the
   // server gets it and stops it after its own connections: no "terminating connection" warning on the way out.
   const postgresPid = Number(fs.readFileSync(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);

@@ -50,6 +50,8 @@ export interface Cluster {
   dataDir: string;
   /** False when another live server already ran this cluster and we joined it. */
   owned: boolean;
+  /** True when this start ran initdb: the cluster has none of our databases or roles yet. */
+  initialised: boolean;
   url(database?: string): string;
   stop(): Promise<void>;
 }
@@ -295,7 +297,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     if (owner && owner.pid !== process.pid && pidAlive(owner.pid)) {
       log(`joining the cluster already run by process ${owner.pid} on port ${running.port}`);
       onWaiting('joined');
-      return { port: running.port, user: USER, password, dataDir, owned: false, url: url(running.port, password), stop: async () => {} };
+      return { port: running.port, user: USER, password, dataDir, owned: false, initialised: false, url: url(running.port, password), stop: async () => {} };
     }
     log(`stopping PostgreSQL process ${running.pid} left running by a server that was killed`);
     process.kill(running.pid, 'SIGINT');
@@ -305,7 +307,8 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     }
   }
 
-  if (!fs.existsSync(path.join(dataDir, 'PG_VERSION'))) {
+  const initialised = !fs.existsSync(path.join(dataDir, 'PG_VERSION'));
+  if (initialised) {
     fs.rmSync(dataDir, { recursive: true, force: true });
     await initdb(nativeDir, dataDir, password, who, Boolean(options.fast), log, onWaiting);
   }
@@ -360,5 +363,5 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
       child.kill('SIGINT');
     }).then(() => fs.rmSync(ownerFile, { force: true })));
 
-  return { port, user: USER, password, dataDir, owned: true, url: url(port, password), stop };
+  return { port, user: USER, password, dataDir, owned: true, initialised, url: url(port, password), stop };
 }

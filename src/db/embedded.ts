@@ -59,8 +59,16 @@ export interface EmbeddedDatabase {
   ownerUrl: string;
   /** The runtime login (traq_app): what the server, the worker and traq-admin connect as. */
   url: string;
-  /** The migrations the `traq` database had not run when it was checked (for migrate's `pending`). */
-  pendingMigrations: string[];
+  /**
+   * The migrations the `traq` database had not run when the owner checked (for migrate's `pending`); undefined
+   * when the owner did not look (`ownerCheck: 'when-needed'` on a cluster and login made by an earlier start).
+   */
+  pendingMigrations: string[] | undefined;
+  /**
+   * The owner's check, made now: creates `traq` and the runtime login when missing, sets the login's password to
+   * the stored one, and returns the pending migrations. For a caller whose runtime login was refused.
+   */
+  prepare(): Promise<string[]>;
 }
 
 /** A connection to `url`, or undefined when its database does not exist (yet). */
@@ -71,35 +79,47 @@ function connectIfExists(url: string): Promise<pg.Client | undefined> {
   });
 }
 
-/**
- * The development database: a persistent embedded cluster under <dataDir>/pg with a `traq` database and both roles.
- * `options`: see ClusterOptions (the server loads its application modules while PostgreSQL starts, and stops it itself).
- * One owner connection to `traq` checks the roles and the migrations (the `postgres` database is visited only to
- * create `traq`): each connection is a backend started and a SCRAM exchange, on the start's critical path.
- */
-export async function startEmbeddedDatabase(
-  dataDir: string,
-  port: number,
-  log: (line: string) => void,
-  options: Pick<ClusterOptions, 'onWaiting' | 'ownProcessGroup'> = {},
-): Promise<EmbeddedDatabase> {
-  const cluster = await startCluster({ dataDir: path.join(dataDir, 'pg'), port, log, ...options });
-  const runtime = runtimePassword(cluster);
+/** One owner connection to `traq` (the `postgres` database is visited only to create `traq`): the roles, then the migrations. */
+async function prepareAsOwner(cluster: Cluster, runtimePassword: string, passwordIsNew: boolean): Promise<string[]> {
   const ownerUrl = cluster.url(EMBEDDED_DATABASE);
   let owner = await connectIfExists(ownerUrl);
   if (!owner) {
     await ensureDatabase(cluster.url('postgres'), EMBEDDED_DATABASE);
     owner = (await connectIfExists(ownerUrl))!;
   }
-  let pendingMigrations: string[];
   try {
-    await ensureRuntimeLoginWith(owner, EMBEDDED_RUNTIME_USER, runtime.password, runtime.created);
-    pendingMigrations = await pendingMigrationsWith(owner);
+    await ensureRuntimeLoginWith(owner, EMBEDDED_RUNTIME_USER, runtimePassword, passwordIsNew);
+    return await pendingMigrationsWith(owner);
   } finally {
-    await owner.end();
+    // Not waited for: the connection's close is the server's business, not the start's (a failure to close is moot).
+    owner.end().catch(() => {});
   }
-  const url = new URL(ownerUrl);
+}
+
+/**
+ * The development database: a persistent embedded cluster under <dataDir>/pg with a `traq` database and both roles.
+ * `options`: see ClusterOptions (the server loads its application modules while PostgreSQL starts, and stops it
+ * itself), and `ownerCheck`:
+ * - 'always' (the default): one owner connection checks the roles and the migrations before this returns;
+ * - 'when-needed' (the server): when an earlier start made the database and the runtime login, no owner connection
+ *   at all, so a warm start pays for one connection (each is a backend started and a SCRAM exchange, on the start's
+ *   critical path) instead of two. The caller then checks the migrations through the runtime login
+ *   (pendingMigrationsWith on its pool) and calls prepare() if that login is refused.
+ */
+export async function startEmbeddedDatabase(
+  dataDir: string,
+  port: number,
+  log: (line: string) => void,
+  options: Pick<ClusterOptions, 'onWaiting' | 'ownProcessGroup'> & { ownerCheck?: 'always' | 'when-needed' } = {},
+): Promise<EmbeddedDatabase> {
+  const { ownerCheck = 'always', ...clusterOptions } = options;
+  const cluster = await startCluster({ dataDir: path.join(dataDir, 'pg'), port, log, ...clusterOptions });
+  const runtime = runtimePassword(cluster);
+  const prepare = () => prepareAsOwner(cluster, runtime.password, true);
+  const known = ownerCheck === 'when-needed' && !cluster.initialised && !runtime.created;
+  const pendingMigrations = known ? undefined : await prepareAsOwner(cluster, runtime.password, runtime.created);
+  const url = new URL(cluster.url(EMBEDDED_DATABASE));
   url.username = EMBEDDED_RUNTIME_USER;
   url.password = runtime.password;
-  return { cluster, ownerUrl, url: url.toString(), pendingMigrations };
+  return { cluster, ownerUrl: cluster.url(EMBEDDED_DATABASE), url: url.toString(), pendingMigrations, prepare };
 }

@@ -7,7 +7,7 @@ export const MIGRATIONS_DIR = path.join(PACKAGE_ROOT, 'migrations');
 const MIGRATIONS_TABLE = 'pgmigrations';
 
 /** The migrations in migrations/ that the database behind `client` has not recorded as run (one query, no lock). */
-export async function pendingMigrationsWith(client: pg.Client): Promise<string[]> {
+export async function pendingMigrationsWith(client: pg.ClientBase | pg.Pool): Promise<string[]> {
   const names = fs
     .readdirSync(MIGRATIONS_DIR)
     .filter((f) => f.endsWith('.sql'))
@@ -18,6 +18,27 @@ export async function pendingMigrationsWith(client: pg.Client): Promise<string[]
   });
   const done = new Set(rows.map((r) => r.name));
   return names.filter((n) => !done.has(n));
+}
+
+/** A login refused (wrong password, no such role) or a database missing: SQLSTATE classes 28 and 3D000. */
+const isLoginRefused = (code: string | undefined) => code === '28P01' || code === '28000' || code === '3D000';
+
+/**
+ * The pending migrations as the runtime login sees them, through the server's own pool: the owner connects
+ * only when something is pending. `whenRefused`: the embedded database's owner check, for a login that an
+ * earlier start made but that is refused now (dropped, or a password changed by hand). Undefined when the
+ * runtime role may not read the migrations table (a database from before the runtime role's migration):
+ * migrate() then asks as the owner.
+ */
+export async function pendingMigrationsThrough(pool: pg.Pool, whenRefused?: () => Promise<string[]>): Promise<string[] | undefined> {
+  try {
+    return await pendingMigrationsWith(pool);
+  } catch (err) {
+    const code = (err as { code?: string }).code;
+    if (code === '42501') return undefined;
+    if (whenRefused && isLoginRefused(code)) return whenRefused();
+    throw err;
+  }
 }
 
 /** A connection of its own to `url` (the caller ends it). */
