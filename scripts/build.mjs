@@ -61,6 +61,20 @@ const leanBundles = {
         .replace('const form = formidable(', "const { default: formidable } = await import('formidable');\n    const form = formidable(");
       return patched.includes('await import(') && !patched.includes("from 'formidable'") ? { contents: patched, loader: 'js' } : undefined;
     });
+    // koa asks of every body that is not a string, Buffer or Node stream whether it is a web ReadableStream, Blob
+    // or fetch Response. Those are lazy globals on Node 20: the first JSON reply of a process loaded Node's whole
+    // fetch implementation (undici, ~15 ms) to learn that a plain object is not a Response. Each check is made only
+    // of a value that has the web type's own method (getReader, arrayBuffer); JSON data has no functions.
+    b.onLoad({ filter: /[\\/]node_modules[\\/]koa[\\/]lib[\\/](response|application)\.js$/ }, async (args) => {
+      const text = await fs.promises.readFile(args.path, 'utf8');
+      const method = { ReadableStream: 'getReader', Blob: 'arrayBuffer', Response: 'arrayBuffer' };
+      let n = 0;
+      const patched = text.replace(/\b(val|body) instanceof (ReadableStream|Blob|Response)\b/g, (_, v, type) => {
+        n++;
+        return `(typeof ${v}.${method[type]} === 'function' && ${v} instanceof ${type})`;
+      });
+      return n === 3 ? { contents: patched, loader: 'js' } : undefined;
+    });
     // npm nests a copy of the same version under each dependent that needs an older one than the top level:
     // mime-types 2.1.35 with its 150 KB mime-db twice (accepts, co-body). Identical copies of these pure lookup
     // tables are bundled once.
