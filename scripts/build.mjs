@@ -1,4 +1,4 @@
-// Compiles src/ into dist/ (esbuild: one bundle per entry point, shared chunks, packages left in
+// Compiles src/ into dist/ (esbuild: one CommonJS bundle per entry point, run with a V8 code cache; packages left in
 // node_modules), so the server, the worker and traq-admin start without transpiling TypeScript at run time.
 // Plain JS: npm ci runs it (prepare); npm start, npm test and bin/traq-admin.mjs run it when dist/ is stale.
 // Development with a watch: `npm run dev` (tsx restarts the server from src/ on every change).
@@ -8,6 +8,7 @@
 //
 // Type checking stays with `npm run typecheck` (tsc); esbuild only strips the types.
 import fs from 'node:fs';
+import { builtinModules, createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -15,7 +16,7 @@ export const ROOT = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 export const DIST = path.join(ROOT, 'dist');
 const STAMP = path.join(DIST, '.build-stamp');
 const ENTRIES = { main: 'src/main.ts', worker: 'src/worker.ts', cli: 'src/cli/main.ts' };
-// Pure-JS packages the server and traq-admin load at every start are bundled into dist/: one chunk read
+// Pure-JS packages the server and traq-admin load at every start are bundled into dist/: one file read
 // instead of hundreds of small files and a package.json lookup for each (koa's stack alone is ~60 packages).
 // Everything else stays in node_modules: native parts (sharp, the embedded PostgreSQL binaries), worker
 // files or run-time requires (node-pg-migrate loads migration files), and the big ones loaded on first use
@@ -130,7 +131,7 @@ export function isStale() {
   } catch {
     return true;
   }
-  const inputs = [path.join(ROOT, 'package.json'), fileURLToPath(import.meta.url), PARSER_LITE];
+  const inputs = [path.join(ROOT, 'package.json'), fileURLToPath(import.meta.url), PARSER_LITE, RUN_BUNDLE];
   return Math.max(newestMtime(path.join(ROOT, 'src')), ...inputs.map((p) => fs.statSync(p).mtimeMs)) > built;
 }
 
@@ -139,42 +140,94 @@ function options() {
     absWorkingDir: ROOT,
     entryPoints: Object.entries(ENTRIES).map(([out, src]) => ({ in: src, out })),
     outdir: DIST,
+    outExtension: { '.js': '.cjs' },
     bundle: true,
-    splitting: true,
-    chunkNames: 'chunks/[name]-[hash]',
-    format: 'esm',
+    // CommonJS, one file per entry point: V8 can cache the compiled code of a script (see RUN_BUNDLE), not of an
+    // ES module on Node 20. What src/ imports on demand still runs on demand (esbuild wraps each module).
+    format: 'cjs',
     platform: 'node',
     target: 'node20',
     external: externalPackages(),
+    // The bundle's own file for the modules that ask where they are (src/version.ts, src/db/cluster.ts).
+    define: { 'import.meta.url': '__bundleUrl' },
+    banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
     sourcemap: true,
+    metafile: true,
     plugins: [parserLite, leanBundles],
     logLevel: 'warning',
-    write: false, // written by build(), which gives the require shim its `require`
+    write: false, // written by build(), beside dist/ first
   };
 }
 
-// Bundled CommonJS packages require Node's built-ins through esbuild's one shared `__require` shim, which
-// needs a `require` in its scope (ESM has none). Only the chunk that defines the shim gets one (a createRequire
-// per chunk cost more than the whole shim); its source map moves down by the one line added.
-const SHIM = 'typeof require !== "undefined"';
-const REQUIRE_LINE = "import { createRequire as __traqCreateRequire } from 'node:module'; const require = __traqCreateRequire(import.meta.url);\n";
+// Runs a bundle with a V8 code cache (compiled code kept between starts: most of what a start would spend parsing
+// and compiling); copied into dist/, and each entry point (dist/main.js, worker.js, cli.js) calls it.
+const RUN_BUNDLE = path.join(ROOT, 'scripts/build/run-bundle.mjs');
 
-function writeOutputs(outputFiles) {
-  const shimmed = new Set(outputFiles.filter((f) => f.path.endsWith('.js') && f.text.includes(SHIM)).map((f) => f.path));
-  // A later esbuild that words the shim differently would leave bundled packages without require: fail here.
-  if (!shimmed.size && outputFiles.some((f) => f.path.endsWith('.js') && f.text.includes('__require('))) {
-    throw new Error(`build: no output defines esbuild's require shim (${SHIM}); update scripts/build.mjs`);
+function isEsm(file) {
+  if (file.endsWith('.mjs')) return true;
+  if (file.endsWith('.cjs')) return false;
+  for (let dir = path.dirname(file); ; dir = path.dirname(dir)) {
+    const pkg = path.join(dir, 'package.json');
+    if (fs.existsSync(pkg)) return JSON.parse(fs.readFileSync(pkg, 'utf8')).type === 'module';
+    if (path.dirname(dir) === dir) return false;
   }
-  for (const f of outputFiles) {
-    let contents = f.contents;
-    if (shimmed.has(f.path)) contents = REQUIRE_LINE + f.text;
-    else if (f.path.endsWith('.js.map') && shimmed.has(f.path.slice(0, -'.map'.length))) {
-      const map = JSON.parse(f.text);
-      map.mappings = `;${map.mappings}`;
-      contents = JSON.stringify(map);
+}
+
+/**
+ * Every package a bundle require()s must be loadable by require() on Node 20: a static import of an ES-module-only
+ * package (fine in src/ under tsx) becomes a require() in a CommonJS bundle, which would fail only when that code
+ * path first runs. Such a package must be imported with `await import()` in src/.
+ */
+function checkRequiredPackages(metafile) {
+  const requireFrom = createRequire(path.join(ROOT, 'package.json'));
+  const problems = new Set();
+  for (const out of Object.values(metafile.outputs)) {
+    for (const i of out.imports) {
+      if (!i.external || i.kind === 'dynamic-import' || i.path.startsWith('node:') || builtinModules.includes(i.path) || OPTIONAL_EXTERNAL.includes(i.path)) continue;
+      let file;
+      try {
+        file = requireFrom.resolve(i.path);
+      } catch (err) {
+        problems.add(`${i.path} (${err.code ?? err.message})`);
+        continue;
+      }
+      if (isEsm(file)) problems.add(`${i.path} (an ES module)`);
     }
+  }
+  if (problems.size) throw new Error(`build: these packages cannot be require()d, import them with await import() in src/: ${[...problems].join(', ')}`);
+}
+
+/**
+ * The bundle's import() of a package goes through RUN_BUNDLE's __import: on Node 20 a vm.Script compiled from a code
+ * cache has no dynamic-import callback of its own. `specifiers`: the packages the metafile says it imports so.
+ */
+function routeDynamicImports(text, specifiers, file) {
+  const routed = new Set();
+  const out = text.replace(/(?<![.\w$])import\((["'])([^"'`]+)\1\)/g, (whole, quote, specifier) => {
+    if (!specifiers.has(specifier)) return whole;
+    routed.add(specifier);
+    return `__import(${quote}${specifier}${quote})`;
+  });
+  const missed = [...specifiers].filter((s) => !routed.has(s));
+  if (missed.length) throw new Error(`build: ${path.basename(file)} imports ${missed.join(', ')} in a form scripts/build.mjs does not recognise`);
+  return out;
+}
+
+function writeOutputs(result, dir) {
+  const dynamicImports = new Map(
+    Object.entries(result.metafile.outputs).map(([out, meta]) => [
+      path.join(ROOT, out),
+      new Set(meta.imports.filter((i) => i.external && i.kind === 'dynamic-import').map((i) => i.path)),
+    ]),
+  );
+  for (const f of result.outputFiles) {
+    const contents = f.path.endsWith('.cjs') ? routeDynamicImports(f.text, dynamicImports.get(f.path) ?? new Set(), f.path) : f.contents;
     fs.mkdirSync(path.dirname(f.path), { recursive: true });
     fs.writeFileSync(f.path, contents);
+  }
+  fs.copyFileSync(RUN_BUNDLE, path.join(dir, 'run-bundle.js'));
+  for (const name of Object.keys(ENTRIES)) {
+    fs.writeFileSync(path.join(dir, `${name}.js`), `import { runBundle } from './run-bundle.js';\nrunBundle(new URL('./${name}.cjs', import.meta.url));\n`);
   }
 }
 
@@ -188,7 +241,9 @@ export async function build() {
   const fresh = `${DIST}.${process.pid}.tmp`;
   const old = `${DIST}.${process.pid}.old`;
   fs.rmSync(fresh, { recursive: true, force: true });
-  writeOutputs((await esbuild.build({ ...options(), outdir: fresh })).outputFiles);
+  const result = await esbuild.build({ ...options(), outdir: fresh });
+  checkRequiredPackages(result.metafile);
+  writeOutputs(result, fresh);
   fs.writeFileSync(path.join(fresh, path.basename(STAMP)), `${new Date().toISOString()}\n`);
   if (fs.existsSync(DIST)) fs.renameSync(DIST, old);
   fs.renameSync(fresh, DIST);

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 
 /**
  * The checkout's root folder (where package.json and migrations/ live), found by walking up from this
- * module: it runs from src/ under tsx and from a bundle chunk under dist/, at different depths.
+ * module: it runs from src/ under tsx and from a bundle under dist/, at different depths.
  */
 export const PACKAGE_ROOT: string = (() => {
   let dir = path.dirname(fileURLToPath(import.meta.url));

@@ -90,4 +90,7 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv = process.env):
   }
 }
 
-process.exitCode = await run(process.argv.slice(2));
+// Not a top-level await: the compiled CLI is a CommonJS bundle (scripts/build.mjs says why).
+void run(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

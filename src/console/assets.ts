@@ -18,7 +18,7 @@ interface Asset {
   hash: string;
 }
 
-// From the checkout's root, not this module's folder: the server also runs as a bundle chunk under dist/.
+// From the checkout's root, not this module's folder: the server also runs as a bundle under dist/.
 const here = path.join(PACKAGE_ROOT, 'src', 'console');
 const leafletDist = path.dirname(createRequire(import.meta.url).resolve('leaflet/dist/leaflet.js'));
 
