@@ -111,18 +111,25 @@ async function main() {
   ] = await load();
 
   const pool = createPool(databaseUrl, config.dbPoolSize, logger);
-  // Through the runtime login when the database start did not look (a warm embedded start, an external database):
-  // the pool's first connection, which serves on, and the owner's only when there is something to run.
-  pending ??= await pendingMigrationsThrough(pool, prepareDatabase);
-  await migrate(migrationUrl!, { pending, log: (m) => logger.debug({ migration: m }, 'migrate') });
-  timeline.mark('migrations');
+  // The start's connections open together, as each is a backend PostgreSQL starts (~25 ms here, more for the first
+  // after a restart): the pool's first (the migrations check, then the artifact recovery), a spare one (else the
+  // first request opens it, while the round worker's first claim holds the other) and the notification listener's.
+  const spare = pool.connect().then((c) => c.release(), () => {}); // a refused login shows in the check below
+  const migrated = (async () => {
+    // Through the runtime login when the database start did not look (a warm embedded start, an external
+    // database): no owner connection unless there is something to run.
+    pending ??= await pendingMigrationsThrough(pool, prepareDatabase);
+    await migrate(migrationUrl!, { pending, log: (m) => logger.debug({ migration: m }, 'migrate') });
+    timeline.mark('migrations');
+  })();
   // Finish file moves a killed process committed, and sweep its temp files, before serving (issue #12) and
-  // before the round worker starts; the notification connection and the TRAQ template load meanwhile.
-  const recovering = startArtifactHousekeeping({ pool, store, logger }, config.tempMaxAgeSeconds);
+  // before the round worker starts; the TRAQ template loads meanwhile.
+  const recovering = migrated.then(() => startArtifactHousekeeping({ pool, store, logger }, config.tempMaxAgeSeconds));
   const [recovered, processing, traqTemplate] = await Promise.all([
     recovering,
     startProcessing({ config, connectionString: databaseUrl, pool, store, logger, withWorker: config.inProcessWorker, workAfter: recovering }),
     loadTraqTemplate({ templatePdf: config.traqTemplatePdf, fieldMap: config.traqFieldMap }),
+    spare,
   ]);
   timeline.mark('ready');
   const polish = letterPolisher(createProviders(config.openai));
