@@ -111,9 +111,10 @@ async function main() {
   ] = await load();
 
   const pool = createPool(databaseUrl, config.dbPoolSize, logger);
-  // The start's connections open together, as each is a backend PostgreSQL starts (~25 ms here, more for the first
-  // after a restart): the pool's first (the migrations check, then the artifact recovery), a spare one (else the
-  // first request opens it, while the round worker's first claim holds the other) and the notification listener's.
+  // Two connections open together, as each is a backend PostgreSQL starts (~25 ms here, more for the first after a
+  // restart): the pool's first (the migrations check, then the artifact recovery) and a spare one (else the first
+  // request opens it, while the round worker's first claim holds the other). The notification listener's waits for
+  // the check, whose fallback may first have to set the runtime login's password.
   const spare = pool.connect().then((c) => c.release(), () => {}); // a refused login shows in the check below
   const migrated = (async () => {
     // Through the runtime login when the database start did not look (a warm embedded start, an external
@@ -127,7 +128,7 @@ async function main() {
   const recovering = migrated.then(() => startArtifactHousekeeping({ pool, store, logger }, config.tempMaxAgeSeconds));
   const [recovered, processing, traqTemplate] = await Promise.all([
     recovering,
-    startProcessing({ config, connectionString: databaseUrl, pool, store, logger, withWorker: config.inProcessWorker, workAfter: recovering }),
+    migrated.then(() => startProcessing({ config, connectionString: databaseUrl!, pool, store, logger, withWorker: config.inProcessWorker, workAfter: recovering })),
     loadTraqTemplate({ templatePdf: config.traqTemplatePdf, fieldMap: config.traqFieldMap }),
     spare,
   ]);
