@@ -106,7 +106,7 @@ async function main() {
     { startArtifactHousekeeping },
     { scheduleRetention },
     { createApp },
-    { startProcessing },
+    { createProcessing },
     { createProviders, findFfmpeg, letterPolisher },
   ] = await load();
 
@@ -123,18 +123,17 @@ async function main() {
     await migrate(migrationUrl!, { pending, log: (m) => logger.debug({ migration: m }, 'migrate') });
     timeline.mark('migrations');
   })();
-  // Finish file moves a killed process committed, and sweep its temp files, before serving (issue #12) and
-  // before the round worker starts; the TRAQ template loads meanwhile.
-  const recovering = migrated.then(() => startArtifactHousekeeping({ pool, store, logger }, config.tempMaxAgeSeconds));
-  const [recovered, processing, traqTemplate] = await Promise.all([
-    recovering,
-    migrated.then(() => startProcessing({ config, connectionString: databaseUrl!, pool, store, logger, withWorker: config.inProcessWorker, workAfter: recovering })),
-    loadTraqTemplate({ templatePdf: config.traqTemplatePdf, fieldMap: config.traqFieldMap }),
-    spare,
-  ]);
-  timeline.mark('ready');
+  migrated.catch(() => {}); // awaited below; a failed start before that must not also report it as unhandled
+  // The HTTP app is built while those connections open: the main thread would only wait for them.
+  const processing = createProcessing({ config, connectionString: databaseUrl, pool, store, logger, withWorker: config.inProcessWorker });
+  const traqTemplate = await loadTraqTemplate({ templatePdf: config.traqTemplatePdf, fieldMap: config.traqFieldMap });
   const polish = letterPolisher(createProviders(config.openai));
   const app = createApp({ config, pool, store, logger, adminKey, version: VERSION, events: processing.events, traqTemplate, polish });
+  // Finish file moves a killed process committed, and sweep its temp files, before serving (issue #12) and before
+  // the round worker starts; the notification connection opens meanwhile.
+  const recovering = migrated.then(() => startArtifactHousekeeping({ pool, store, logger }, config.tempMaxAgeSeconds));
+  const [recovered] = await Promise.all([recovering, migrated.then(() => processing.start(recovering)), spare]);
+  timeline.mark('ready');
   scheduleRetention({ pool, store, logger }, config.retentionIntervalHours);
   const server = app.listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => {
