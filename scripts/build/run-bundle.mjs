@@ -32,7 +32,8 @@ export function runBundle(url) {
   } catch {
     cachedData = undefined;
   }
-  const script = new vm.Script(`${WRAPPER}${fs.readFileSync(file, 'utf8')}\n})`, { filename: file, cachedData });
+  // latin1: the build writes the bundle in ASCII only, so this is the text, made without decoding UTF-8.
+  const script = new vm.Script(`${WRAPPER}${fs.readFileSync(file, 'latin1')}\n})`, { filename: file, cachedData });
   if (!cachedData || script.cachedDataRejected) {
     let saved = false;
     const save = () => {
