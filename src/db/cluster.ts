@@ -320,7 +320,9 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     if (wanted !== 0) log(`port ${wanted} is busy, using ${port} instead`);
   }
 
-  const args = ['-D', dataDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'];
+  // io_method=sync: PostgreSQL 18 starts three I/O worker processes by default, which a development cluster's start
+  // pays for (~15 ms of the server's warm start here) and its reads do not need; sync is how PostgreSQL 17 read.
+  const args = ['-D', dataDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200', '-c', 'io_method=sync'];
   if (options.fast) args.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off');
   const child: ChildProcess = spawn(path.join(nativeDir, 'bin', 'postgres'), args, {
     ...(who ?? {}),
