@@ -44,7 +44,8 @@ export function extractionRoutes(api: Api, deps: AppDeps) {
       summary: `Extract the ${section} section from a transcript (no state change)`,
       auth: 'any',
       body: Transcript,
-      response: z.object({ section_id: z.literal(section) }).extend(answerSchema(SECTIONS[section].fields).shape),
+      // Built when /openapi.json first asks (replies are not validated): ~10 ms of every start for a document.
+      response: z.lazy(() => z.object({ section_id: z.literal(section) }).extend(answerSchema(SECTIONS[section].fields).shape)),
       handler: async (_ctx, { body }) => ({ section_id: section, ...valueOf(await providers.extractor.extract(section, body.transcript)) }),
     });
   }
