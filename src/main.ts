@@ -1,6 +1,7 @@
 /**
  * `npm start`: configuration → database (embedded unless DATABASE_URL) →
- * migrations (as the owner) → HTTP server (as the runtime role). Prints where
+ * migrations (checked through the runtime role's pool, run as the owner when
+ * any are pending) → HTTP server (as the runtime role). Prints where
  * everything is; stops cleanly on SIGINT/SIGTERM (HTTP server, pool, then the
  * embedded cluster). LOG_LEVEL=debug logs a start-up timeline.
  */

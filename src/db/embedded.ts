@@ -91,7 +91,7 @@ async function prepareAsOwner(cluster: Cluster, runtimePassword: string, passwor
     await ensureRuntimeLoginWith(owner, EMBEDDED_RUNTIME_USER, runtimePassword, passwordIsNew);
     return await pendingMigrationsWith(owner);
   } finally {
-    // Not waited for: the connection's close is the server's business, not the start's (a failure to close is moot).
+    // Not waited for: nothing needs the close to be done, so the start does not wait on it (nor on its failure).
     owner.end().catch(() => {});
   }
 }
@@ -104,7 +104,7 @@ async function prepareAsOwner(cluster: Cluster, runtimePassword: string, passwor
  * - 'when-needed' (the server): when an earlier start made the database and the runtime login, no owner connection
  *   at all, so a warm start pays for one connection (each is a backend started and a SCRAM exchange, on the start's
  *   critical path) instead of two. The caller then checks the migrations through the runtime login
- *   (pendingMigrationsWith on its pool) and calls prepare() if that login is refused.
+ *   (pendingMigrationsThrough its pool), which calls prepare() if that login is refused.
  */
 export async function startEmbeddedDatabase(
   dataDir: string,
@@ -116,8 +116,8 @@ export async function startEmbeddedDatabase(
   const cluster = await startCluster({ dataDir: path.join(dataDir, 'pg'), port, log, ...clusterOptions });
   const runtime = runtimePassword(cluster);
   const prepare = () => prepareAsOwner(cluster, runtime.password, true);
-  const known = ownerCheck === 'when-needed' && !cluster.initialised && !runtime.created;
-  const pendingMigrations = known ? undefined : await prepareAsOwner(cluster, runtime.password, runtime.created);
+  const ownerNeeded = ownerCheck === 'always' || cluster.initialised || runtime.created;
+  const pendingMigrations = ownerNeeded ? await prepareAsOwner(cluster, runtime.password, runtime.created) : undefined;
   const url = new URL(cluster.url(EMBEDDED_DATABASE));
   url.username = EMBEDDED_RUNTIME_USER;
   url.password = runtime.password;
